@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { settleDueReviews } from './core/review.js';
+import { sweepExpiredUploads } from './core/uploads.js';
+import type { MockDeps } from './deps.js';
+import { ApiError, errorResponse } from './errors.js';
+import { adminRoutes } from './routes/admin.js';
+import { authRoutes } from './routes/auth.js';
+import { customerRoutes } from './routes/customers.js';
+import { fileRoutes } from './routes/files.js';
+import { storageRoutes } from './routes/storage.js';
+
+/** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
+export interface MockApps {
+  api: Hono;
+  storage: Hono;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException)
+    return new ApiError(error.status as ApiError['status'], error.message || 'Bad Request');
+  return ApiError.of('serverError');
+}
+
+/** Builds the API app: auth, files, customers and mock controls, sharing one instance's deps. */
+function createApiApp(deps: MockDeps): Hono {
+  const api = new Hono();
+  api.use('*', async (_c, next) => {
+    const now = deps.clock.now();
+    settleDueReviews(deps.state, now);
+    sweepExpiredUploads(deps.state, now);
+    await next();
+  });
+  for (const routes of [authRoutes, fileRoutes, customerRoutes, adminRoutes]) api.route('/', routes(deps));
+  api.notFound((c) =>
+    errorResponse(c, ApiError.of('routeNotFound', `The route ${c.req.path} could not be found.`)),
+  );
+  api.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) console.error(error);
+    return errorResponse(c, apiError);
+  });
+  return api;
+}
+
+/** Builds both apps of an instance; no module-level state, so every test can make its own. */
+export function createApp(deps: MockDeps): MockApps {
+  return { api: createApiApp(deps), storage: storageRoutes(deps) };
+}

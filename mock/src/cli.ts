@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+import { parseCliOptions, USAGE } from './cli-options.js';
+import { DEMO_IDS } from './demo-data.js';
+import { type RunningServers, startServers } from './server.js';
+
+function banner(running: RunningServers): string {
+  const { state } = running.deps;
+  const lines = [
+    'blaaiz-mock is ready',
+    `  API            ${running.baseUrl}`,
+    `  object store   ${running.storageUrl}`,
+    running.caCertPath
+      ? `  CA certificate ${running.caCertPath}  (also GET ${running.baseUrl}/__mock/ca.pem; NODE_EXTRA_CA_CERTS=${running.caCertPath})`
+      : '  object store serves plain http (no CA)',
+    '  OAuth clients (client_id / client_secret):',
+    ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
+    ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
+    '  customers:',
+    ...[...state.customers.values()].map((r) => `    ${r.view.id}  ${r.view.type}  ${r.view.email}`),
+  ];
+  if (state.customers.has(DEMO_IDS.individual)) lines.push('  (demo data; replace with --seed FILE)');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let options: ReturnType<typeof parseCliOptions>;
+  try {
+    options = parseCliOptions(process.argv.slice(2), process.env);
+  } catch (error) {
+    console.error(`blaaiz-mock: ${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const running = await startServers(options.server);
+  const ready = {
+    event: 'ready',
+    baseUrl: running.baseUrl,
+    storageUrl: running.storageUrl,
+    caCertPath: running.caCertPath ?? null,
+  };
+  console.log(options.quiet ? JSON.stringify(ready) : banner(running));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
+    setTimeout(() => process.exit(0), 10_000).unref();
+    running.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`blaaiz-mock: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import type { components } from '../generated/openapi.js';
+import type { MockState } from '../store/state.js';
+import { isCountryCode } from './countries.js';
+import { addFieldError, attributeName, type FieldErrors } from './result.js';
+
+type CreateCustomerRequest = components['schemas']['CreateCustomerRequest'];
+
+/** Fields a customer type must send (api-contract §1, docs' create-customer page). */
+const REQUIRED_BY_TYPE = {
+  individual: ['first_name', 'last_name', 'country', 'id_type', 'id_number'],
+  business: ['business_name', 'registration_number', 'incorporation_country', 'country'],
+} as const;
+
+/** Fields a customer type must not send. */
+const PROHIBITED_BY_TYPE = {
+  individual: ['kyb_scope', 'business_name', 'registration_number', 'incorporation_country', 'owners'],
+  business: ['id_type', 'id_number'],
+} as const;
+
+const COUNTRY_FIELDS = ['country', 'incorporation_country', 'operating_country'] as const;
+const OPERATING_FIELDS = [
+  'operating_street',
+  'operating_city',
+  'operating_state',
+  'operating_zip_code',
+] as const;
+
+function present(input: Record<string, unknown>, field: string): boolean {
+  const value = input[field];
+  return value !== undefined && value !== null && value !== '';
+}
+
+/** Cross-field rules of `createCustomer` that a JSON Schema cannot state; returns Laravel-style errors. */
+export function checkNewCustomer(
+  request: CreateCustomerRequest,
+  state: MockState,
+  options: { minimalKybAllowed: boolean },
+): FieldErrors {
+  const input = request as Record<string, unknown>;
+  const errors: FieldErrors = {};
+  const type = request.type;
+  for (const field of REQUIRED_BY_TYPE[type]) {
+    if (!present(input, field))
+      addFieldError(errors, field, `The ${attributeName(field)} field is required.`);
+  }
+  for (const field of PROHIBITED_BY_TYPE[type]) {
+    if (input[field] !== undefined)
+      addFieldError(errors, field, `The ${attributeName(field)} field is prohibited.`);
+  }
+  for (const field of COUNTRY_FIELDS) {
+    const value = input[field];
+    if (typeof value === 'string' && value !== '' && !isCountryCode(value)) {
+      addFieldError(
+        errors,
+        field,
+        `The ${attributeName(field)} field must be a valid ISO 3166-1 alpha-2 country code.`,
+      );
+    }
+  }
+  if (OPERATING_FIELDS.some((field) => present(input, field)) && !present(input, 'operating_country')) {
+    addFieldError(
+      errors,
+      'operating_country',
+      'The operating country field is required when an operating address is given.',
+    );
+  }
+  if (type === 'business') checkBusiness(request, state, options, errors);
+  return errors;
+}
+
+function checkBusiness(
+  request: CreateCustomerRequest,
+  state: MockState,
+  options: { minimalKybAllowed: boolean },
+  errors: FieldErrors,
+): void {
+  if (request.country && request.incorporation_country && request.country !== request.incorporation_country) {
+    addFieldError(errors, 'country', 'The country field must match incorporation country.');
+  }
+  if (request.kyb_scope === 'MINIMAL' && !options.minimalKybAllowed) {
+    addFieldError(
+      errors,
+      'kyb_scope',
+      'The selected kyb scope is invalid: this platform is not enabled for MINIMAL KYB.',
+    );
+  }
+  if (
+    request.registration_number &&
+    isRegistrationTaken(state, request.registration_number, request.incorporation_country)
+  ) {
+    addFieldError(errors, 'registration_number', 'The registration number has already been taken.');
+  }
+}
+
+/** The key under which a business's (registration_number, incorporation_country) pair is unique. */
+export function registrationKey(number: string, country: string | undefined): string {
+  return `${country ?? ''}:${number}`;
+}
+
+/** True when another customer of the platform holds this (registration_number, incorporation_country) pair. */
+export function isRegistrationTaken(state: MockState, number: string, country: string | undefined): boolean {
+  return state.registrations.has(registrationKey(number, country));
+}

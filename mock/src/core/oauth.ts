@@ -1,0 +1,107 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { components } from '../generated/openapi.js';
+import { signAccessToken } from '../signing/jwt.js';
+import type { MockState } from '../store/state.js';
+import { resolveRequestedScopes } from './scopes.js';
+
+type Schemas = components['schemas'];
+
+/** Lifetime of an access token, as the live API (`expires_in`). */
+export const TOKEN_TTL_SECONDS = 900;
+
+/** An OAuth error of `issueToken`: status and body (`{error, error_description, message}`). */
+export interface OAuthFailure {
+  status: 400 | 401;
+  body: Schemas['OAuthError'];
+}
+
+export type TokenOutcome =
+  | { ok: true; body: Schemas['TokenResponse'] }
+  | { ok: false; failure: OAuthFailure };
+
+function oauthError(
+  status: 400 | 401,
+  error: Schemas['OAuthError']['error'],
+  description: string,
+  message: string,
+) {
+  return {
+    ok: false as const,
+    failure: { status, body: { error, error_description: description, message } },
+  };
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The fields of a token request, from a form, JSON body or HTTP Basic header. */
+export interface TokenParams {
+  grant_type?: string | undefined;
+  client_id?: string | undefined;
+  client_secret?: string | undefined;
+  scope?: string | undefined;
+}
+
+/** Client-credentials grant (operationId `issueToken`): authenticates the client and signs a scoped JWT. */
+export function issueToken(
+  state: MockState,
+  params: TokenParams,
+  ctx: { now: number; newId(): string; secret: string },
+): TokenOutcome {
+  if (!params.grant_type) {
+    return oauthError(
+      400,
+      'invalid_request',
+      'The request is missing a required parameter: grant_type.',
+      'The request is missing a required parameter: grant_type.',
+    );
+  }
+  if (params.grant_type !== 'client_credentials') {
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      'The authorization grant type is not supported by the authorization server.',
+      'The authorization grant type is not supported by the authorization server.',
+    );
+  }
+  for (const field of ['client_id', 'client_secret'] as const) {
+    if (!params[field]) {
+      return oauthError(
+        400,
+        'invalid_request',
+        `The request is missing a required parameter: ${field}.`,
+        `The request is missing a required parameter: ${field}.`,
+      );
+    }
+  }
+  const client = state.clients.get(params.client_id ?? '');
+  if (!client || !sameSecret(params.client_secret ?? '', client.clientSecret)) {
+    return oauthError(401, 'invalid_client', 'Client authentication failed', 'Client authentication failed');
+  }
+  const scopes = resolveRequestedScopes(params.scope, client.scopes);
+  if (!scopes.ok) {
+    return oauthError(
+      400,
+      'invalid_scope',
+      `The requested scope is invalid, unknown, or malformed: ${scopes.invalid.join(' ')}`,
+      'Invalid scope(s) provided',
+    );
+  }
+  const iat = Math.floor(ctx.now / 1000);
+  const token = signAccessToken(
+    {
+      aud: client.clientId,
+      jti: ctx.newId(),
+      iat,
+      nbf: iat,
+      exp: iat + TOKEN_TTL_SECONDS,
+      sub: '',
+      scopes: scopes.scopes,
+    },
+    ctx.secret,
+  );
+  return { ok: true, body: { token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, access_token: token } };
+}

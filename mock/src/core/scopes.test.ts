@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_SCOPES, resolveRequestedScopes, type Scope } from './scopes.js';
+
+const held: Scope[] = ['customer:read', 'customer:write', 'file:upload'];
+
+describe('resolveRequestedScopes', () => {
+  it.each([
+    ['an omitted scope', undefined, []],
+    ['an empty scope', '', []],
+    ['blanks only', '   ', []],
+    ['a subset', 'customer:read', ['customer:read']],
+    ['all held, with extra spaces', ' customer:read  customer:write file:upload ', held],
+    ['a repeated name once', 'file:upload file:upload', ['file:upload']],
+  ])('grants %s', (_label, requested, expected) => {
+    expect(resolveRequestedScopes(requested, held)).toEqual({ ok: true, scopes: expected });
+  });
+
+  it.each([
+    ['a bundle name', 'full-access', ['full-access']],
+    ['a real scope the client does not hold', 'payout:create customer:read', ['payout:create']],
+    ['an unknown name', 'files:upload', ['files:upload']],
+    ['a wildcard', '*', ['*']],
+  ])('refuses %s', (_label, requested, invalid) => {
+    expect(resolveRequestedScopes(requested, held)).toEqual({ ok: false, invalid });
+  });
+
+  it('knows the 36 scopes of the live API', () => {
+    expect(new Set(ALL_SCOPES).size).toBe(36);
+  });
+});

@@ -1,0 +1,96 @@
+import type { CustomerRecord, FileCategory, MockState, PendingUpload, StoredFile } from '../store/state.js';
+import type { CoreContext } from './context.js';
+import { findCustomer } from './customers.js';
+import { fail, ok, type Result } from './result.js';
+
+/** Message of the 400 an individual-only endpoint answers for a business customer. */
+export const INDIVIDUAL_ONLY =
+  'This endpoint is for individual customers only. Business customers upload through the KYB endpoints (owner files and documents).';
+
+/** Statuses in which a customer's uploads are refused (api-contract §4). */
+const LOCKED_MESSAGES: Partial<Record<string, string>> = {
+  PROCESSING: 'Customer verification is in progress; uploads are blocked until it completes.',
+  VERIFIED: 'Customer is already verified; uploads are no longer accepted.',
+};
+
+/** Finds an individual customer whose uploads are open, or the API's 404/400. */
+export function findUploadableIndividual(state: MockState, customerId: string): Result<CustomerRecord> {
+  const found = findCustomer(state, customerId);
+  if (!found.ok) return found;
+  const view = found.value.view;
+  if (view.type !== 'individual') return fail({ kind: 'bad_request', message: INDIVIDUAL_ONLY });
+  const locked = LOCKED_MESSAGES[view.verification_status];
+  if (locked) return fail({ kind: 'bad_request', message: locked });
+  return found;
+}
+
+/** Issues a file_id and records the pending upload (operationId `getPresignedUrl`). */
+export function issueUpload(
+  state: MockState,
+  customerId: string,
+  category: FileCategory,
+  ctx: CoreContext,
+): Result<PendingUpload> {
+  const found = findUploadableIndividual(state, customerId);
+  if (!found.ok) return fail(found.error);
+  sweepExpiredUploads(state, ctx.now);
+  const pending: PendingUpload = {
+    fileId: ctx.newId(),
+    customerId,
+    category,
+    expiresAt: ctx.now + ctx.presignTtlSeconds * 1000,
+    inFlight: false,
+  };
+  state.pending.set(pending.fileId, pending);
+  return ok(pending);
+}
+
+/**
+ * Drops presigned uploads that expired unused. Entries are issued with one lifetime, so the map's
+ * insertion order is expiry order and the sweep stops at the first live entry.
+ */
+export function sweepExpiredUploads(state: MockState, now: number): number {
+  let removed = 0;
+  for (const [fileId, pending] of state.pending) {
+    if (pending.expiresAt > now) break;
+    if (pending.inFlight) continue;
+    state.pending.delete(fileId);
+    removed++;
+  }
+  return removed;
+}
+
+export type ClaimOutcome =
+  | { ok: true; pending: PendingUpload }
+  | { ok: false; reason: 'used' | 'busy' | 'unknown' };
+
+/** Reserves a pending upload for one PUT, so concurrent PUTs of one URL cannot both succeed. */
+export function claimUpload(state: MockState, fileId: string): ClaimOutcome {
+  const pending = state.pending.get(fileId);
+  if (!pending) return { ok: false, reason: state.files.has(fileId) ? 'used' : 'unknown' };
+  if (pending.inFlight) return { ok: false, reason: 'busy' };
+  pending.inFlight = true;
+  return { ok: true, pending };
+}
+
+/** Gives a claim back after a failed PUT, so the URL can be retried while it is valid. */
+export function releaseUpload(pending: PendingUpload): void {
+  pending.inFlight = false;
+}
+
+/** Records a completed PUT: the pending upload becomes a stored file. */
+export function completeUpload(
+  state: MockState,
+  pending: PendingUpload,
+  received: Pick<StoredFile, 'size' | 'md5' | 'contentType' | 'detectedMime' | 'uploadedAt'>,
+): StoredFile {
+  const file: StoredFile = {
+    fileId: pending.fileId,
+    customerId: pending.customerId,
+    category: pending.category,
+    ...received,
+  };
+  state.pending.delete(pending.fileId);
+  state.files.set(file.fileId, file);
+  return file;
+}

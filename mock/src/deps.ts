@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { type Clock, createClock } from './core/clock.js';
+import type { CoreContext } from './core/context.js';
+import { DEMO_SEED } from './demo-data.js';
+import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
+import type { ObjectStore } from './store/object-store.js';
+import { applySeed, type Seed } from './store/seed.js';
+import { createState, type MockState } from './store/state.js';
+
+/** Settings of one mock instance; every field has a default (see `defaultConfig`). */
+export interface MockConfig {
+  signingSecret: string;
+  reviewDelaySeconds: number;
+  presignTtlSeconds: number;
+  maxUploadBytes: number;
+  platformBusinessId: string;
+  minimalKybAllowed: boolean;
+}
+
+/** The defaults: tokens from any instance with the default secret verify on any other. */
+export const defaultConfig: MockConfig = {
+  signingSecret: 'blaaiz-mock-default-signing-secret',
+  reviewDelaySeconds: 60,
+  presignTtlSeconds: 300,
+  maxUploadBytes: 25 * 1024 * 1024,
+  platformBusinessId: '9d4c4ec5-572d-49de-a362-f01ed09f2b1b',
+  minimalKybAllowed: false,
+};
+
+/** Public base URLs; the storage one is known only once its listener is bound, hence mutable. */
+export interface MockUrls {
+  api: string;
+  storage: string;
+}
+
+/** Everything non-deterministic or environmental a mock instance uses, injected into `createApp`. */
+export interface MockDeps {
+  config: MockConfig;
+  clock: Clock;
+  newId: () => string;
+  state: MockState;
+  seed: Seed;
+  objects: ObjectStore;
+  urls: MockUrls;
+  validator: RequestValidator;
+  /** PEM of the CA the object store's certificate chains to, when it serves https. */
+  caCertPem?: string;
+}
+
+/** Options of `createDeps`; tests pass a frozen `now` and counter ids. */
+export interface DepsOptions {
+  objects: ObjectStore;
+  config?: Partial<MockConfig>;
+  seed?: Seed;
+  now?: () => number;
+  newId?: () => string;
+  urls?: Partial<MockUrls>;
+  caCertPem?: string;
+}
+
+/** The context domain functions receive, at the clock's current time. */
+export function coreContext(deps: MockDeps): CoreContext {
+  const { config } = deps;
+  return {
+    now: deps.clock.now(),
+    newId: deps.newId,
+    platformBusinessId: config.platformBusinessId,
+    reviewDelaySeconds: config.reviewDelaySeconds,
+    presignTtlSeconds: config.presignTtlSeconds,
+    maxUploadBytes: config.maxUploadBytes,
+  };
+}
+
+/** Replaces the state with a fresh copy of the seed (start-up and `POST /__mock/reset`). */
+export function loadSeed(deps: MockDeps): void {
+  deps.state = createState();
+  applySeed(deps.state, deps.seed, coreContext(deps), (body) =>
+    Object.values(deps.validator.bodyErrors('createCustomer', body)).flat(),
+  );
+}
+
+/** Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). */
+export function createDeps(options: DepsOptions): MockDeps {
+  const deps: MockDeps = {
+    config: { ...defaultConfig, ...options.config },
+    clock: createClock(options.now ?? Date.now),
+    newId: options.newId ?? randomUUID,
+    state: createState(),
+    seed: options.seed ?? DEMO_SEED,
+    objects: options.objects,
+    urls: { api: 'http://127.0.0.1:4010', storage: 'https://127.0.0.1:4443', ...options.urls },
+    validator: createRequestValidator(),
+    ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
+  };
+  loadSeed(deps);
+  return deps;
+}

@@ -1,0 +1,47 @@
+import type { MiddlewareHandler } from 'hono';
+import type { MockDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { verifyAccessToken } from '../signing/jwt.js';
+
+/** Who made a request: an OAuth client through its token, or the deprecated full-access key. */
+export type Principal = { kind: 'token'; clientId: string; scopes: string[] } | { kind: 'legacy-key' };
+
+function missingScopeMessage(scope: string, held: string[]): string {
+  if (held.length === 0) {
+    return `This action requires the ${scope} scope, but the access token holds no scopes at all: request scopes with the scope parameter when asking for a token (an omitted or empty scope yields a token without scopes).`;
+  }
+  return `This action requires the ${scope} scope, which the access token does not hold.`;
+}
+
+/** Identifies the caller from `Authorization: Bearer …` or `x-blaaiz-api-key`; 401 when neither is valid. */
+export function authenticate(
+  deps: MockDeps,
+  authorization: string | undefined,
+  apiKey: string | undefined,
+): Principal {
+  if (apiKey !== undefined && authorization === undefined) {
+    if (deps.state.legacyKeys.has(apiKey)) return { kind: 'legacy-key' };
+    throw ApiError.of('unauthenticated');
+  }
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!match?.[1]) throw ApiError.of('unauthenticated');
+  const check = verifyAccessToken(match[1], deps.config.signingSecret, deps.clock.now());
+  if (!check.ok) throw ApiError.of('unauthenticated');
+  return { kind: 'token', clientId: check.claims.aud, scopes: check.claims.scopes };
+}
+
+/**
+ * Guards an operation: authenticates the caller and requires the scope `openapi.yaml` names for
+ * `operationId` (401 without a valid credential, 403 without the scope, the message naming it).
+ */
+export function requireScope(deps: MockDeps, operationId: string): MiddlewareHandler {
+  const scope = deps.validator.scopeOf(operationId);
+  return async (c, next) => {
+    const principal = authenticate(deps, c.req.header('authorization'), c.req.header('x-blaaiz-api-key'));
+    c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
+    if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {
+      throw new ApiError(403, missingScopeMessage(scope, principal.scopes));
+    }
+    await next();
+  };
+}

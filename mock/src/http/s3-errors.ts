@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The object store's errors, as S3 names them. */
+export const S3_ERRORS = {
+  AuthorizationQueryParametersError: 400,
+  EntityTooLarge: 400,
+  IncompleteBody: 400,
+  SignatureDoesNotMatch: 403,
+  AccessDenied: 403,
+  NoSuchKey: 404,
+  MethodNotAllowed: 405,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type S3ErrorCode = keyof typeof S3_ERRORS;
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** The one place the object store writes an error: S3's XML `<Error>` body with its status. */
+export function s3Error(c: Context, code: S3ErrorCode, message: string, resource: string): Response {
+  const body =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>` +
+    `<Resource>${escapeXml(resource)}</Resource><RequestId>${randomBytes(8).toString('hex').toUpperCase()}</RequestId></Error>`;
+  return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
+}

@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { issueToken, type TokenParams } from '../core/oauth.js';
+import type { MockDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { readRequestBody } from '../http/body.js';
+
+function basicCredentials(header: string | undefined): TokenParams {
+  const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (!match?.[1]) return {};
+  const [id, ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
+  return { client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(rest.join(':')) };
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+async function readTokenParams(c: Context): Promise<TokenParams> {
+  const body = await readRequestBody(c);
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const basic = basicCredentials(c.req.header('authorization'));
+  return {
+    grant_type: asString(fields.grant_type),
+    client_id: asString(fields.client_id) ?? basic.client_id,
+    client_secret: asString(fields.client_secret) ?? basic.client_secret,
+    scope: asString(fields.scope),
+  };
+}
+
+/** `POST /oauth/token` (operationId `issueToken`): client credentials by form, JSON or HTTP Basic. */
+export function authRoutes(deps: MockDeps): Hono {
+  const app = new Hono();
+  app.post('/oauth/token', async (c) => {
+    let params: TokenParams;
+    try {
+      params = await readTokenParams(c);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status === 413) throw error;
+      return c.json(
+        { error: 'invalid_request', error_description: error.message, message: error.message },
+        400,
+      );
+    }
+    const outcome = issueToken(deps.state, params, {
+      now: deps.clock.now(),
+      newId: deps.newId,
+      secret: deps.config.signingSecret,
+    });
+    c.header('Cache-Control', 'no-store');
+    if (!outcome.ok) return c.json(outcome.failure.body, outcome.failure.status);
+    return c.json(outcome.body, 200);
+  });
+  return app;
+}

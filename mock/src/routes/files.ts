@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { issueUpload } from '../core/uploads.js';
+import { coreContext, type MockDeps } from '../deps.js';
+import type { components } from '../generated/openapi.js';
+import { requireScope } from '../http/auth.js';
+import { unwrap, validBody } from '../http/validated.js';
+import { createPresignedUrl } from '../signing/presigned-url.js';
+
+type Schemas = components['schemas'];
+
+/** Path prefix of uploaded objects on the object store. */
+export const UPLOAD_PREFIX = '/blaaiz-uploads/';
+
+/** Signs the object store URL for a file_id (PUT to upload, GET to download). */
+export function objectUrl(deps: MockDeps, fileId: string, method: 'PUT' | 'GET', issuedAtMs: number): string {
+  return createPresignedUrl({
+    method,
+    baseUrl: deps.urls.storage,
+    path: `${UPLOAD_PREFIX}${fileId}`,
+    issuedAtMs,
+    expiresSeconds: deps.config.presignTtlSeconds,
+    secret: deps.config.signingSecret,
+  });
+}
+
+/** `POST /api/external/file/get-presigned-url` (operationId `getPresignedUrl`): individual customers only. */
+export function fileRoutes(deps: MockDeps): Hono {
+  const app = new Hono();
+  app.post('/api/external/file/get-presigned-url', requireScope(deps, 'getPresignedUrl'), async (c) => {
+    const body = await validBody<Schemas['PresignRequest']>(c, deps, 'getPresignedUrl');
+    const ctx = coreContext(deps);
+    const pending = unwrap(issueUpload(deps.state, body.customer_id, body.file_category, ctx));
+    const response: Schemas['PresignResponse'] = {
+      message: 'Upload URL generated successfully',
+      file_id: pending.fileId,
+      url: objectUrl(deps, pending.fileId, 'PUT', ctx.now),
+      headers: { 'x-amz-acl': 'private' },
+    };
+    return c.json(response, 200);
+  });
+  return app;
+}

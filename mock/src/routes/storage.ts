@@ -1,0 +1,127 @@
+import { Readable } from 'node:stream';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { sniffMime } from '../core/sniff-mime.js';
+import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
+import type { MockDeps } from '../deps.js';
+import { s3Error } from '../http/s3-errors.js';
+import { verifyPresignedUrl } from '../signing/presigned-url.js';
+import { UPLOAD_PREFIX } from './files.js';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, x-amz-request-id',
+};
+
+const CLAIM_FAILURES = {
+  used: 'This presigned URL has already been used: it allows one upload.',
+  busy: 'An upload through this presigned URL is already in progress.',
+  unknown: 'This upload is no longer known to the object store (was the mock reset?).',
+} as const;
+
+function checkSignature(c: Context, deps: MockDeps, method: 'PUT' | 'GET'): Response | undefined {
+  const url = new URL(c.req.url);
+  const check = verifyPresignedUrl(
+    method,
+    url.pathname,
+    url.searchParams,
+    deps.config.signingSecret,
+    deps.clock.now(),
+  );
+  if (check.ok) return undefined;
+  const code = {
+    'missing-parameters': 'AuthorizationQueryParametersError',
+    'bad-algorithm': 'AuthorizationQueryParametersError',
+    signature: 'SignatureDoesNotMatch',
+    expired: 'AccessDenied',
+  } as const;
+  return s3Error(c, code[check.fault], check.detail, url.pathname);
+}
+
+async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Response> {
+  const denied = checkSignature(c, deps, 'PUT');
+  if (denied) return denied;
+  const resource = `${UPLOAD_PREFIX}${fileId}`;
+  const limit = deps.config.maxUploadBytes;
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    return s3Error(
+      c,
+      'EntityTooLarge',
+      `Your proposed upload exceeds the maximum allowed size of ${limit} bytes.`,
+      resource,
+    );
+  }
+  const claim = claimUpload(deps.state, fileId);
+  if (!claim.ok)
+    return s3Error(
+      c,
+      claim.reason === 'unknown' ? 'NoSuchKey' : 'AccessDenied',
+      CLAIM_FAILURES[claim.reason],
+      resource,
+    );
+  const written = await deps.objects.write(fileId, c.req.raw.body, limit);
+  if (!written.ok) {
+    releaseUpload(claim.pending);
+    if (written.reason === 'too-large') {
+      return s3Error(
+        c,
+        'EntityTooLarge',
+        `Your proposed upload exceeds the maximum allowed size of ${limit} bytes.`,
+        resource,
+      );
+    }
+    return s3Error(
+      c,
+      'IncompleteBody',
+      'You did not provide the number of bytes specified by the Content-Length HTTP header.',
+      resource,
+    );
+  }
+  completeUpload(deps.state, claim.pending, {
+    size: written.size,
+    md5: written.md5,
+    contentType: c.req.header('content-type') ?? null,
+    detectedMime: sniffMime(written.head),
+    uploadedAt: deps.clock.now(),
+  });
+  return c.body(null, 200, { ETag: `"${written.md5}"` });
+}
+
+/** The fake S3 bucket: presigned PUT (operationId `putObject`), signed GET of uploads, CORS preflight. */
+export function storageRoutes(deps: MockDeps): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
+  });
+  app.options(`${UPLOAD_PREFIX}:fileId`, (c) =>
+    c.body(null, 204, {
+      'Access-Control-Allow-Methods': 'PUT, GET, HEAD, OPTIONS',
+      'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? '*',
+      'Access-Control-Max-Age': '3000',
+    }),
+  );
+  app.put(`${UPLOAD_PREFIX}:fileId`, (c) => putObject(c, deps, c.req.param('fileId')));
+  app.get(`${UPLOAD_PREFIX}:fileId`, (c) => {
+    const denied = checkSignature(c, deps, 'GET');
+    if (denied) return denied;
+    const file = deps.state.files.get(c.req.param('fileId'));
+    if (!file)
+      return s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname);
+    const stream = Readable.toWeb(deps.objects.read(file.fileId)) as ReadableStream<Uint8Array>;
+    return c.body(stream, 200, {
+      'Content-Type': file.contentType ?? file.detectedMime ?? 'application/octet-stream',
+      'Content-Length': String(file.size),
+      ETag: `"${file.md5}"`,
+    });
+  });
+  app.all(`${UPLOAD_PREFIX}:fileId`, (c) => {
+    const url = new URL(c.req.url);
+    return s3Error(c, 'SignatureDoesNotMatch', `The URL is not signed for ${c.req.method}.`, url.pathname);
+  });
+  app.notFound((c) =>
+    s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname),
+  );
+  return app;
+}

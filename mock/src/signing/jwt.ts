@@ -1,0 +1,70 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Claims carried by a mock access token (Passport-like: `aud` is the client id, `scopes` an array). */
+export interface TokenClaims {
+  aud: string;
+  jti: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+  sub: string;
+  scopes: string[];
+}
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: string };
+
+const header = base64url(JSON.stringify({ typ: 'JWT', alg: 'HS256' }));
+
+function base64url(value: string | Buffer): string {
+  return Buffer.from(value).toString('base64url');
+}
+
+function sign(input: string, secret: string): Buffer {
+  return createHmac('sha256', secret).update(input).digest();
+}
+
+/** Signs claims into a compact HS256 JWT; any instance holding the same secret can verify it. */
+export function signAccessToken(claims: TokenClaims, secret: string): string {
+  const body = `${header}.${base64url(JSON.stringify(claims))}`;
+  return `${body}.${sign(body, secret).toString('base64url')}`;
+}
+
+function parseJson(segment: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function isClaims(value: unknown): value is TokenClaims {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.aud === 'string' &&
+    typeof v.exp === 'number' &&
+    typeof v.nbf === 'number' &&
+    Array.isArray(v.scopes) &&
+    v.scopes.every((s) => typeof s === 'string')
+  );
+}
+
+/** Verifies signature, algorithm and lifetime of a token statelessly, at virtual time `nowMs`. */
+export function verifyAccessToken(token: string, secret: string, nowMs: number): TokenCheck {
+  const parts = token.split('.');
+  if (parts.length !== 3) return { ok: false, reason: 'malformed token' };
+  const [head = '', payload = '', signature = ''] = parts;
+  const decodedHeader = parseJson(head) as { alg?: unknown } | undefined;
+  if (decodedHeader?.alg !== 'HS256') return { ok: false, reason: 'unsupported algorithm' };
+  const expected = sign(`${head}.${payload}`, secret);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, reason: 'bad signature' };
+  }
+  const claims = parseJson(payload);
+  if (!isClaims(claims)) return { ok: false, reason: 'malformed claims' };
+  const nowSeconds = Math.floor(nowMs / 1000);
+  if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };
+  if (claims.nbf > nowSeconds + 60) return { ok: false, reason: 'not yet valid' };
+  return { ok: true, claims };
+}

@@ -1,0 +1,106 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The query parameters an S3-style presigned URL carries, in the order S3 writes them. */
+export const PRESIGN_PARAMS = [
+  'X-Amz-Algorithm',
+  'X-Amz-Credential',
+  'X-Amz-Date',
+  'X-Amz-Expires',
+  'X-Amz-SignedHeaders',
+  'X-Amz-Signature',
+] as const;
+
+const ALGORITHM = 'AWS4-HMAC-SHA256';
+const ACCESS_KEY = 'BLAAIZMOCKACCESSKEY';
+
+export interface PresignInput {
+  method: 'PUT' | 'GET';
+  baseUrl: string;
+  path: string;
+  issuedAtMs: number;
+  expiresSeconds: number;
+  secret: string;
+}
+
+function amzDate(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+}
+
+function parseAmzDate(value: string): number | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  const ms = Date.UTC(y ?? 0, (mo ?? 1) - 1, d, h, mi, s);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+function canonical(method: string, path: string, params: URLSearchParams): string {
+  const pairs = [...params.entries()]
+    .filter(([key]) => key !== 'X-Amz-Signature')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .sort();
+  return `${method}\n${path}\n${pairs.join('&')}`;
+}
+
+function signature(secret: string, text: string): string {
+  return createHmac('sha256', secret).update(text).digest('hex');
+}
+
+/** Builds an S3-shaped URL signed with HMAC-SHA256 over method, path and every other query parameter. */
+export function createPresignedUrl(input: PresignInput): string {
+  const date = amzDate(input.issuedAtMs);
+  const params = new URLSearchParams({
+    'X-Amz-Algorithm': ALGORITHM,
+    'X-Amz-Credential': `${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`,
+    'X-Amz-Date': date,
+    'X-Amz-Expires': String(input.expiresSeconds),
+    'X-Amz-SignedHeaders': 'host',
+  });
+  params.set('X-Amz-Signature', signature(input.secret, canonical(input.method, input.path, params)));
+  return `${input.baseUrl}${input.path}?${params.toString()}`;
+}
+
+export type PresignCheck =
+  | { ok: true; expiresAtMs: number }
+  | { ok: false; fault: 'missing-parameters' | 'bad-algorithm' | 'signature' | 'expired'; detail: string };
+
+/** Checks a presigned request: every parameter present, signature matches, not expired at `nowMs`. */
+export function verifyPresignedUrl(
+  method: string,
+  path: string,
+  params: URLSearchParams,
+  secret: string,
+  nowMs: number,
+): PresignCheck {
+  const missing = PRESIGN_PARAMS.filter((key) => !params.get(key));
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      fault: 'missing-parameters',
+      detail: `Missing query parameters: ${missing.join(', ')}`,
+    };
+  }
+  if (params.get('X-Amz-Algorithm') !== ALGORITHM) {
+    return { ok: false, fault: 'bad-algorithm', detail: `X-Amz-Algorithm must be ${ALGORITHM}` };
+  }
+  const expected = Buffer.from(signature(secret, canonical(method, path, params)), 'hex');
+  const given = Buffer.from(params.get('X-Amz-Signature') ?? '', 'hex');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return {
+      ok: false,
+      fault: 'signature',
+      detail: 'The request signature we calculated does not match the signature you provided.',
+    };
+  }
+  const issued = parseAmzDate(params.get('X-Amz-Date') ?? '');
+  const lifetime = Number(params.get('X-Amz-Expires'));
+  if (issued === undefined || !Number.isInteger(lifetime)) {
+    return { ok: false, fault: 'signature', detail: 'X-Amz-Date or X-Amz-Expires is malformed.' };
+  }
+  const expiresAtMs = issued + lifetime * 1000;
+  if (nowMs >= expiresAtMs) return { ok: false, fault: 'expired', detail: 'Request has expired' };
+  return { ok: true, expiresAtMs };
+}

@@ -1,0 +1,102 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { ALL_SCOPES } from './core/scopes.js';
+import { createDeps, type DepsOptions, type MockDeps } from './deps.js';
+import { openObjectStore } from './store/object-store.js';
+
+/** A tiny valid PNG head followed by padding: passes the content check. */
+export const PNG_BYTES = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.alloc(64, 1),
+]);
+/** A minimal PDF. */
+export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** The instant the test clock starts at. */
+export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  rawBody?: NonNullable<RequestInit['body']>;
+  headers?: Record<string, string>;
+}
+
+/** A mock instance for route tests: in-process apps, a frozen clock and helpers for the common steps. */
+export async function makeTestMock(options: Partial<DepsOptions> = {}) {
+  const objects = await openObjectStore(await mkdtemp(join(tmpdir(), 'blaaiz-test-')));
+  const deps: MockDeps = createDeps({
+    now: () => T0,
+    ...options,
+    objects,
+    urls: { storage: 'https://storage.test' },
+  });
+  const { api, storage } = createApp(deps);
+
+  async function call(method: string, path: string, opts: CallOptions = {}) {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: NonNullable<RequestInit['body']> | undefined = opts.rawBody;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await api.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: tests read response bodies loosely and assert on them
+    return { status: res.status, headers: res.headers, text, json: json as Record<string, any> };
+  }
+
+  async function token(clientId = 'mock-client', scope: string = ALL_SCOPES.join(' ')) {
+    const secret = deps.state.clients.get(clientId)?.clientSecret ?? 'unknown';
+    const res = await call('POST', '/oauth/token', {
+      body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope },
+    });
+    if (res.status !== 200) throw new Error(`token: ${res.status} ${res.text}`);
+    return res.json.access_token as string;
+  }
+
+  /** Presigns and PUTs `bytes` for a customer; returns the file_id and the PUT response. */
+  async function upload(
+    accessToken: string,
+    customerId: string,
+    category: string,
+    bytes: Uint8Array = PNG_BYTES,
+  ) {
+    const presign = await call('POST', '/api/external/file/get-presigned-url', {
+      token: accessToken,
+      body: { customer_id: customerId, file_category: category },
+    });
+    if (presign.status !== 200) throw new Error(`presign: ${presign.status} ${presign.text}`);
+    const put = await storage.request(presign.json.url, { method: 'PUT', body: bytes });
+    return { fileId: presign.json.file_id as string, url: presign.json.url as string, put };
+  }
+
+  async function createIndividual(accessToken: string, extra: Record<string, unknown> = {}) {
+    const res = await call('POST', '/api/external/customer', {
+      token: accessToken,
+      body: {
+        type: 'individual',
+        first_name: 'Test',
+        last_name: 'Person',
+        email: `person-${Math.random().toString(36).slice(2)}@example.com`,
+        country: 'NG',
+        id_type: 'passport',
+        id_number: 'P1234567',
+        ...extra,
+      },
+    });
+    if (res.status !== 201) throw new Error(`create: ${res.status} ${res.text}`);
+    return res.json.data.id as string;
+  }
+
+  return { deps, api, storage, call, token, upload, createIndividual };
+}

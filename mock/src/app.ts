@@ -6,8 +6,11 @@ import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
+import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
+import { ownerRoutes } from './routes/owners.js';
 import { storageRoutes } from './routes/storage.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
@@ -32,7 +35,16 @@ function createApiApp(deps: MockDeps): Hono {
     sweepExpiredUploads(deps.state, now);
     await next();
   });
-  for (const routes of [authRoutes, fileRoutes, customerRoutes, adminRoutes]) api.route('/', routes(deps));
+  for (const routes of [
+    authRoutes,
+    fileRoutes,
+    customerRoutes,
+    customerLifecycleRoutes,
+    ownerRoutes,
+    documentRoutes,
+    adminRoutes,
+  ])
+    api.route('/', routes(deps));
   api.notFound((c) =>
     errorResponse(c, ApiError.of('routeNotFound', `The route ${c.req.path} could not be found.`)),
   );

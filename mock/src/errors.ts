@@ -50,7 +50,7 @@ export function failureToError(failure: Failure): ApiError {
     case 'bad_request':
       return new ApiError(400, failure.message);
     case 'validation':
-      return new ApiError(422, validationMessage(failure.errors), failure.errors);
+      return new ApiError(422, failure.message ?? validationMessage(failure.errors), failure.errors);
   }
 }
 

@@ -98,5 +98,43 @@ export async function makeTestMock(options: Partial<DepsOptions> = {}) {
     return res.json.data.id as string;
   }
 
-  return { deps, api, storage, call, token, upload, createIndividual };
+  /** Creates a business customer (FULL unless told) and returns its id and owner ids. */
+  async function createBusiness(accessToken: string, extra: Record<string, unknown> = {}) {
+    const res = await call('POST', '/api/external/customer', {
+      token: accessToken,
+      body: {
+        type: 'business',
+        business_name: 'Test Co',
+        email: `kyb-${Math.random().toString(36).slice(2)}@example.com`,
+        country: 'GB',
+        registration_number: `RC${Math.random().toString(36).slice(2, 10)}`,
+        incorporation_country: 'GB',
+        ...extra,
+      },
+    });
+    if (res.status !== 201) throw new Error(`create business: ${res.status} ${res.text}`);
+    return {
+      id: res.json.data.id as string,
+      ownerIds: (res.json.data.owners ?? []).map((o: { id: string }) => o.id) as string[],
+    };
+  }
+
+  /** Presigns through a KYB endpoint (nested answer) and PUTs `bytes`; returns the file_id. */
+  async function uploadKyb(
+    accessToken: string,
+    presignPath: string,
+    body: unknown,
+    bytes: Uint8Array = PDF_BYTES,
+  ) {
+    const presign = await call('POST', presignPath, {
+      token: accessToken,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (presign.status !== 200) throw new Error(`presign: ${presign.status} ${presign.text}`);
+    const put = await storage.request(presign.json.data.url, { method: 'PUT', body: bytes });
+    if (put.status !== 200) throw new Error(`put: ${put.status}`);
+    return presign.json.data.file_id as string;
+  }
+
+  return { deps, api, storage, call, token, upload, uploadKyb, createIndividual, createBusiness };
 }

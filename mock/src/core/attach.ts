@@ -1,6 +1,7 @@
-import type { CustomerRecord, FileCategory, IndividualSlot, MockState, StoredFile } from '../store/state.js';
+import type { CustomerRecord, FileCategory, IndividualSlot, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
+import { checkFileForUse, moveAttachment } from './file-checks.js';
 import {
   addFieldError,
   attributeName,
@@ -10,6 +11,7 @@ import {
   type Result,
   validationFailure,
 } from './result.js';
+import { startReview } from './review.js';
 import { findUploadableIndividual } from './uploads.js';
 
 /** Which presign category each attach slot takes (api-contract §4). */
@@ -21,37 +23,6 @@ export const SLOT_CATEGORY: Record<IndividualSlot, FileCategory> = {
 };
 
 const SLOTS = Object.keys(SLOT_CATEGORY) as IndividualSlot[];
-
-/** Where a file is attached, as recorded on the file. */
-function attachmentKey(customerId: string, slot: string): string {
-  return `${customerId}/${slot}`;
-}
-
-function checkFile(
-  state: MockState,
-  customerId: string,
-  slot: IndividualSlot,
-  fileId: string,
-  maxBytes: number,
-): string | undefined {
-  const name = attributeName(slot);
-  const file: StoredFile | undefined = state.files.get(fileId);
-  if (!file) {
-    const pending = state.pending.get(fileId);
-    if (pending?.customerId === customerId) return `The ${name} file has not been uploaded yet.`;
-    return `The selected ${name} is invalid.`;
-  }
-  if (file.customerId !== customerId) return `The selected ${name} is invalid.`;
-  if (file.category !== SLOT_CATEGORY[slot]) {
-    return `The ${name} must be a file uploaded with file_category ${SLOT_CATEGORY[slot]} (this one is ${file.category}).`;
-  }
-  if (file.attachedTo !== undefined && file.attachedTo !== attachmentKey(customerId, slot)) {
-    return `The ${name} has already been attached to another record.`;
-  }
-  if (file.size > maxBytes) return `The ${name} failed checks: it exceeds the 25 MB maximum.`;
-  if (file.detectedMime === null) return `The ${name} failed checks: it must be a PDF, JPEG or PNG file.`;
-  return undefined;
-}
 
 /**
  * Attaches uploaded files to an individual customer's slots (operationIds `uploadCustomerFiles`,
@@ -81,7 +52,13 @@ export function attachFiles(
     if (twin)
       addFieldError(errors, slot, `The ${attributeName(slot)} must differ from ${attributeName(twin)}.`);
     seen.set(fileId, slot);
-    const problem = checkFile(state, customerId, slot, fileId, ctx.maxUploadBytes);
+    const problem = checkFileForUse(state, fileId, {
+      customerId,
+      category: SLOT_CATEGORY[slot],
+      useKey: `${customerId}/${slot}`,
+      label: attributeName(slot),
+      maxBytes: ctx.maxUploadBytes,
+    });
     if (problem) addFieldError(errors, slot, problem);
   }
   const failure = validationFailure(errors);
@@ -94,19 +71,6 @@ export function attachFiles(
 }
 
 function placeFile(state: MockState, record: CustomerRecord, slot: IndividualSlot, fileId: string): void {
-  const previous = record.slots[slot];
-  if (previous && previous !== fileId) {
-    const old = state.files.get(previous);
-    if (old) delete old.attachedTo;
-  }
+  moveAttachment(state, record.slots[slot], fileId, `${record.view.id}/${slot}`);
   record.slots[slot] = fileId;
-  const file = state.files.get(fileId);
-  if (file) file.attachedTo = attachmentKey(record.view.id, slot);
-}
-
-/** Moves a customer into review; the mock completes it after the configured delay on the virtual clock. */
-export function startReview(state: MockState, record: CustomerRecord, ctx: CoreContext): void {
-  record.view.verification_status = 'PROCESSING';
-  state.reviewing.add(record.view.id);
-  record.reviewDueAt = ctx.now + ctx.reviewDelaySeconds * 1000;
 }

@@ -16,6 +16,18 @@ export type ListFilters = Partial<Record<(typeof LIST_FILTERS)[number], string>>
 /** Page size of the paginated envelope. */
 export const PER_PAGE = 15;
 
+/** List items carry the customer without its relations (owners, documents, KYC data), as the docs show. */
+function listItem(record: CustomerRecord): Schemas['Customer'] {
+  const {
+    owners: _owners,
+    documents: _documents,
+    kyc_data: _kyc,
+    recent_comments: _comments,
+    ...item
+  } = record.view;
+  return item;
+}
+
 function matches(record: CustomerRecord, filters: ListFilters): boolean {
   const view = record.view as Record<string, unknown>;
   return Object.entries(filters).every(([field, value]) => view[field] === value);
@@ -24,7 +36,7 @@ function matches(record: CustomerRecord, filters: ListFilters): boolean {
 /** Customers matching every filter, oldest first (the unpaginated shape keeps the API's order). */
 export function filterCustomers(state: MockState, filters: ListFilters): Schemas['Customer'][] {
   const out: Schemas['Customer'][] = [];
-  for (const record of state.customers.values()) if (matches(record, filters)) out.push(record.view);
+  for (const record of state.customers.values()) if (matches(record, filters)) out.push(listItem(record));
   return out;
 }
 
@@ -38,7 +50,7 @@ export function paginateCustomers(
   const all = [...state.customers.values()].filter((r) => matches(r, filters)).sort((a, b) => b.seq - a.seq);
   const lastPage = Math.max(1, Math.ceil(all.length / PER_PAGE));
   const start = (page - 1) * PER_PAGE;
-  const data = all.slice(start, start + PER_PAGE).map((r) => r.view);
+  const data = all.slice(start, start + PER_PAGE).map(listItem);
   const query = new URLSearchParams({ ...filters, paginate: 'true' });
   const pageUrl = (n: number) => `${path}?${query.toString()}&page=${n}`;
   return {

@@ -93,11 +93,15 @@ function checkBusiness(
 }
 
 /** The key under which a business's (registration_number, incorporation_country) pair is unique. */
-export function registrationKey(number: string, country: string | undefined): string {
+export function registrationKey(number: string, country: string | null | undefined): string {
   return `${country ?? ''}:${number}`;
 }
 
 /** True when another customer of the platform holds this (registration_number, incorporation_country) pair. */
-export function isRegistrationTaken(state: MockState, number: string, country: string | undefined): boolean {
+export function isRegistrationTaken(
+  state: MockState,
+  number: string,
+  country: string | null | undefined,
+): boolean {
   return state.registrations.has(registrationKey(number, country));
 }

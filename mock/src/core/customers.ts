@@ -14,7 +14,8 @@ export interface PlatformOptions {
   minimalKybAllowed: boolean;
 }
 
-const KYC_FIELDS = [
+/** Fields the API returns inside `kyc_data` rather than on the customer. */
+export const KYC_FIELDS = [
   'dob',
   'street',
   'city',
@@ -137,7 +138,13 @@ export function createCustomer(
 
 /** Stores a customer view (also used by the seed loader). */
 export function insertCustomer(state: MockState, view: Customer): CustomerRecord {
-  const record: CustomerRecord = { view, slots: {}, seq: state.nextSeq++ };
+  const record: CustomerRecord = {
+    view,
+    slots: {},
+    ownerSlots: new Map(),
+    documentFiles: new Map(),
+    seq: state.nextSeq++,
+  };
   state.customers.set(view.id, record);
   const v = view as Record<string, unknown>;
   if (typeof v.registration_number === 'string') {

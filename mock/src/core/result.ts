@@ -2,7 +2,7 @@
 export type Failure =
   | { kind: 'not_found'; message: string }
   | { kind: 'bad_request'; message: string }
-  | { kind: 'validation'; errors: FieldErrors };
+  | { kind: 'validation'; errors: FieldErrors; message?: string };
 
 /** Laravel-style field errors: field → messages. */
 export type FieldErrors = Record<string, string[]>;

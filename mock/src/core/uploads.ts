@@ -1,4 +1,4 @@
-import type { CustomerRecord, FileCategory, MockState, PendingUpload, StoredFile } from '../store/state.js';
+import type { CustomerRecord, MockState, PendingUpload, StoredFile, UploadCategory } from '../store/state.js';
 import type { CoreContext } from './context.js';
 import { findCustomer } from './customers.js';
 import { fail, ok, type Result } from './result.js';
@@ -24,25 +24,37 @@ export function findUploadableIndividual(state: MockState, customerId: string): 
   return found;
 }
 
-/** Issues a file_id and records the pending upload (operationId `getPresignedUrl`). */
+/** Issues a file_id and records the pending upload of an individual (operationId `getPresignedUrl`). */
 export function issueUpload(
   state: MockState,
   customerId: string,
-  category: FileCategory,
+  category: UploadCategory,
   ctx: CoreContext,
 ): Result<PendingUpload> {
   const found = findUploadableIndividual(state, customerId);
   if (!found.ok) return fail(found.error);
+  return ok(recordPendingUpload(state, customerId, category, ctx));
+}
+
+/** Records a pending upload for a customer (and owner) whose eligibility the caller checked. */
+export function recordPendingUpload(
+  state: MockState,
+  customerId: string,
+  category: UploadCategory,
+  ctx: CoreContext,
+  ownerId?: string,
+): PendingUpload {
   sweepExpiredUploads(state, ctx.now);
   const pending: PendingUpload = {
     fileId: ctx.newId(),
     customerId,
     category,
+    ...(ownerId === undefined ? {} : { ownerId }),
     expiresAt: ctx.now + ctx.presignTtlSeconds * 1000,
     inFlight: false,
   };
   state.pending.set(pending.fileId, pending);
-  return ok(pending);
+  return pending;
 }
 
 /**
@@ -88,6 +100,7 @@ export function completeUpload(
     fileId: pending.fileId,
     customerId: pending.customerId,
     category: pending.category,
+    ...(pending.ownerId === undefined ? {} : { ownerId: pending.ownerId }),
     ...received,
   };
   state.pending.delete(pending.fileId);

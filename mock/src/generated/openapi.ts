@@ -162,8 +162,271 @@ export interface paths {
          *     Required scope: `customer:read`.
          */
         get: operations["getCustomer"];
+        /**
+         * Update a customer
+         * @description Updates profile fields; send only what changes. An explicit `null` clears a nullable field.
+         *     A `VERIFIED` customer may only fill fields that are still null (400 otherwise); a customer in
+         *     review (`PROCESSING`) cannot be changed (400). `kyb_scope` is read-only here (422): use
+         *     `upgradeKybScope`. Business customers manage owners through `owners[]`: an entry with an `id`
+         *     edits that owner, one without creates a new owner (at most 5 in all); locked owners (`APPROVED`,
+         *     `PROCESSING`) answer 400; `status` and `admin_comments` are ignored. For businesses, `country`
+         *     must stay equal to `incorporation_country`, and `(registration_number, incorporation_country)`
+         *     unique on the platform (422).
+         *
+         *     Required scope: `customer:write`.
+         */
+        put: operations["updateCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/upgrade-kyb-scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade a MINIMAL business customer to FULL KYB
+         * @description Adds beneficial owners to a `kyb_scope=MINIMAL` business and flips it to `FULL`. Owners are
+         *     required (at least one, ownership summing to exactly 100, unique e-mails, adults, future ID
+         *     expiry, ISO country codes). A `VERIFIED` customer goes back to `PENDING` to be re-verified
+         *     under the FULL rules; owner ID files are uploaded afterwards, then `/submit`. Individuals and
+         *     FULL customers answer 422; a customer in review answers 400.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["upgradeKybScope"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/owner/{owner}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
         put?: never;
         post?: never;
+        /**
+         * Remove a beneficial owner
+         * @description Business customers only. Locked owners (`APPROVED`, `PROCESSING`) and customers in review or
+         *     verified answer 400. Owners are created and edited through `owners[]` of `updateCustomer`.
+         *
+         *     Required scope: `customer:write`.
+         */
+        delete: operations["deleteOwner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/owner/{owner}/file/presigned-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Presigned URL for an owner's ID document
+         * @description Business customers only. Returns a `file_id` and a presigned `url` (5 minutes, one PUT) for
+         *     one side of the owner's ID; register it with `uploadOwnerFiles`. Locked owners and customers in
+         *     review or verified answer 400.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["getOwnerFilePresignedUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/owner/{owner}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register an owner's ID document files
+         * @description Business customers only. Registers uploaded files in `id_document_front` and/or
+         *     `id_document_back`. Each file must have been issued for this owner and slot, uploaded, at most
+         *     25 MB and a PDF, JPEG or PNG, and not used by another record (422). A `REJECTED` owner goes back
+         *     to `PENDING` with its `admin_comments` cleared. Slot ↔ `id_document_type` consistency is
+         *     checked at `/submit`.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["uploadOwnerFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/document/presigned-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Presigned URL for a KYB document
+         * @description Business customers only; no request body. Returns a `file_id` and a presigned `url` (5
+         *     minutes, one PUT); register the upload with `registerDocument`.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["getDocumentPresignedUrl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a business customer's KYB documents
+         * @description Business customers only. Each document's `url` is a download link valid for 2 minutes.
+         *
+         *     Required scope: `customer:read`.
+         */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Register a KYB document
+         * @description Business customers only. Registers an uploaded file as a document, `PENDING`. The file must be
+         *     uploaded, issued for this customer, unused, at most 25 MB and a PDF, JPEG or PNG (422). At
+         *     least one formation type (`CERTIFICATE_OF_INCORPORATION`, `ARTICLES_OF_INCORPORATION`,
+         *     `BENEFICIAL_OWNERSHIP_CERTIFICATE`, `INCORPORATION_DOCUMENTS`, `CAC_STATUS_REPORT`) is needed
+         *     before `/submit`. A customer in review or verified answers 400.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["registerDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/document/{document}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The KYB document's id; it must belong to the customer (404 otherwise). */
+                document: components["parameters"]["DocumentPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a KYB document
+         * @description Business customers only; the document must belong to the customer (404 otherwise).
+         *
+         *     Required scope: `customer:read`.
+         */
+        get: operations["getDocument"];
+        /**
+         * Edit a KYB document
+         * @description Changes `type`, `name`, `description`, or the file (a new `file_id`). Locked documents
+         *     (`APPROVED`, `PROCESSING`) and customers in review or verified answer 400; editing a `REJECTED`
+         *     document sends it back to `PENDING` and clears its `admin_comments`.
+         *
+         *     Required scope: `customer:write`.
+         */
+        put: operations["updateDocument"];
+        post?: never;
+        /**
+         * Remove a KYB document
+         * @description Locked documents (`APPROVED`, `PROCESSING`) and customers in review or verified answer 400.
+         *
+         *     Required scope: `customer:write`.
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/customer/{customer}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a customer for verification
+         * @description Runs the readiness checks and locks the customer for review (`PROCESSING`); a business's
+         *     `PENDING` owners and documents move to `PROCESSING` with it. Individuals need `id_file`.
+         *     Businesses need `business_name`, `registration_number`, valid and equal `country` and
+         *     `incorporation_country`, and a formation document; `FULL` businesses also need owners summing to
+         *     100 %, unique owner e-mails, each owner's ID files matching `id_document_type`, adults, future
+         *     ID expiry and ISO country codes. The first gap answers 422 with a message naming it. A customer
+         *     already in review or verified answers 400.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["submitCustomer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -330,7 +593,8 @@ export interface components {
              * @description At least 18 years ago.
              */
             date_of_birth?: string | null;
-            nationality?: components["schemas"]["NullableCountryCode"];
+            /** @description ISO alpha-2 country code. */
+            nationality?: string | null;
             /** @example Director */
             title?: string | null;
             /** @description Percentages of all owners must total exactly 100 before submission. */
@@ -342,14 +606,16 @@ export interface components {
             city?: string | null;
             state?: string | null;
             zip_code?: string | null;
-            country?: components["schemas"]["NullableCountryCode"];
+            /** @description ISO alpha-2 country code. */
+            country?: string | null;
             /**
              * @description Owner-level identity document; unlike the customer level, `id_card` is allowed.
              * @enum {unknown}
              */
             id_document_type?: "passport" | "drivers_license" | "id_card" | "resident_permit" | null;
             id_document_number?: string | null;
-            id_document_country?: components["schemas"]["NullableCountryCode"];
+            /** @description ISO alpha-2 country code. */
+            id_document_country?: string | null;
             /**
              * Format: date
              * @description Must be in the future.
@@ -360,12 +626,11 @@ export interface components {
             is_pep?: boolean | null;
             usa_tax_residency?: boolean | null;
         };
-        /** @description ISO 3166-1 alpha-2 country code, or null. */
-        NullableCountryCode: components["schemas"]["CountryCode"] | null;
         /**
-         * @description Fields common to both types, plus type-specific ones. Rules that need the stored data (for
-         *     example `country` equal to `incorporation_country`, unique registration numbers, the
-         *     `MINIMAL` allow list) are checked by the server, not by this schema.
+         * @description Fields common to both types, plus type-specific ones. A field of the other type is refused
+         *     unless it is absent, null or empty. Rules that need stored data (for example `country` equal
+         *     to `incorporation_country`, unique registration numbers, the `MINIMAL` allow list) are
+         *     checked by the server, not by this schema.
          */
         CreateCustomerRequest: {
             type: components["schemas"]["CustomerType"];
@@ -381,12 +646,16 @@ export interface components {
             /** @description Validated against `country`. */
             zip_code?: string | null;
             /** @description Individual only, required. */
-            first_name?: string;
+            first_name?: string | null;
             /** @description Individual only, required. */
-            last_name?: string;
-            id_type?: components["schemas"]["IdType"];
+            last_name?: string | null;
+            /**
+             * @description Individual only, required. One of `IdType`; national ID cards are not accepted.
+             * @enum {unknown}
+             */
+            id_type?: "drivers_license" | "passport" | "resident_permit" | null;
             /** @description Individual only, required. */
-            id_number?: string;
+            id_number?: string | null;
             /** Format: date */
             dob?: string | null;
             /** Format: date */
@@ -394,11 +663,16 @@ export interface components {
             /** Format: date */
             id_expiry_date?: string | null;
             /** @description Business only, required. */
-            business_name?: string;
+            business_name?: string | null;
             /** @description Business only, required. Unique per platform together with `incorporation_country`. */
-            registration_number?: string;
-            incorporation_country?: components["schemas"]["CountryCode"];
-            kyb_scope?: components["schemas"]["KybScope"];
+            registration_number?: string | null;
+            /** @description Business only, required. ISO alpha-2; must equal `country`. */
+            incorporation_country?: string | null;
+            /**
+             * @description Business only. One of `KybScope`; defaults per platform, and `MINIMAL` needs an allow-listed platform.
+             * @enum {unknown}
+             */
+            kyb_scope?: "FULL" | "MINIMAL" | null;
             trading_name?: string | null;
             /** @enum {unknown} */
             business_type?: "corporation" | "government_entity" | "llc" | "non_profit" | "other" | "partnership" | "sole_proprietorship" | null;
@@ -421,13 +695,16 @@ export interface components {
             expected_monthly_payments?: number | null;
             /** @enum {unknown} */
             account_purpose?: "receive_payments_for_goods_and_services" | "send_payments_for_goods_and_services" | "send_receive_funds_related_parties" | "other" | null;
-            owners?: components["schemas"]["OwnerInput"][];
+            /** @description Business only. At most 5; their `ownership_percentage` must total 100 before submission. */
+            owners?: components["schemas"]["OwnerInput"][] | null;
+            /** @description Business only, like every `operating_*` field. */
             operating_street?: string | null;
             operating_city?: string | null;
             operating_state?: string | null;
             /** @description Validated against `operating_country`. */
             operating_zip_code?: string | null;
-            operating_country?: components["schemas"]["CountryCode"];
+            /** @description ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`. */
+            operating_country?: string | null;
         } & (unknown & unknown);
         /**
          * @description A customer as the API returns it. Individuals carry `first_name`, `last_name`, `id_type` and
@@ -513,10 +790,10 @@ export interface components {
             nationality?: string | null;
             title?: string | null;
             /**
-             * @description Decimal with two places, as a string.
+             * @description Decimal with two places, as a string (some docs examples show a number).
              * @example 60.00
              */
-            ownership_percentage?: string | null;
+            ownership_percentage?: string | number | null;
             has_control?: boolean;
             is_signer?: boolean;
             is_beneficial_owner?: boolean;
@@ -609,6 +886,207 @@ export interface components {
             to: number | null;
             total: number;
         };
+        /**
+         * @description Fields to change; all optional. An explicit `null` clears a nullable field. `type` and
+         *     `kyb_scope` cannot be changed here (422). Business customers manage owners with `owners[]`.
+         */
+        UpdateCustomerRequest: {
+            type?: components["schemas"]["Prohibited"];
+            kyb_scope?: components["schemas"]["Prohibited"];
+            /** @description Business only. An entry with `id` edits that owner; one without creates an owner. */
+            owners?: components["schemas"]["OwnerUpdateInput"][];
+            /** Format: email */
+            email?: string;
+            country?: components["schemas"]["CountryCode"];
+            phone?: string | null;
+            /** @description Tax identification number. */
+            tin?: string | null;
+            street?: string | null;
+            city?: string | null;
+            state?: string | null;
+            /** @description Validated against `country`. */
+            zip_code?: string | null;
+            /** @description Individual only, required. */
+            first_name?: string | null;
+            /** @description Individual only, required. */
+            last_name?: string | null;
+            /**
+             * @description Individual only, required. One of `IdType`; national ID cards are not accepted.
+             * @enum {unknown}
+             */
+            id_type?: "drivers_license" | "passport" | "resident_permit" | null;
+            /** @description Individual only, required. */
+            id_number?: string | null;
+            /** Format: date */
+            dob?: string | null;
+            /** Format: date */
+            id_issue_date?: string | null;
+            /** Format: date */
+            id_expiry_date?: string | null;
+            /** @description Business only, required. */
+            business_name?: string | null;
+            /** @description Business only, required. Unique per platform together with `incorporation_country`. */
+            registration_number?: string | null;
+            /** @description Business only, required. ISO alpha-2; must equal `country`. */
+            incorporation_country?: string | null;
+            trading_name?: string | null;
+            /** @enum {unknown} */
+            business_type?: "corporation" | "government_entity" | "llc" | "non_profit" | "other" | "partnership" | "sole_proprietorship" | null;
+            /**
+             * Format: date
+             * @description In the past.
+             */
+            incorporation_date?: string | null;
+            industry_type?: string | null;
+            business_description?: string | null;
+            /** Format: uri */
+            website?: string | null;
+            /** @enum {unknown} */
+            source_of_funds?: "business_revenue" | "business_loans" | "investment_income" | "third_party_funds" | "other" | null;
+            /**
+             * @description Annual revenue band in USD.
+             * @enum {unknown}
+             */
+            estimated_annual_revenue?: "0_99999" | "100000_499999" | "500000_999999" | "1000000_4999999" | "5000000_24999999" | "25000000_99999999" | "100000000_249999999" | "250000000_plus" | null;
+            expected_monthly_payments?: number | null;
+            /** @enum {unknown} */
+            account_purpose?: "receive_payments_for_goods_and_services" | "send_payments_for_goods_and_services" | "send_receive_funds_related_parties" | "other" | null;
+            /** @description Business only, like every `operating_*` field. */
+            operating_street?: string | null;
+            operating_city?: string | null;
+            operating_state?: string | null;
+            /** @description Validated against `operating_country`. */
+            operating_zip_code?: string | null;
+            /** @description ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`. */
+            operating_country?: string | null;
+        };
+        /** @description An owner in `owners[]` of `updateCustomer`; with `id` it edits that owner, without it creates one (then `first_name` and `last_name` are required). `status` and `admin_comments` are ignored. */
+        OwnerUpdateInput: {
+            /** Format: uuid */
+            id?: string;
+            first_name?: string;
+            last_name?: string;
+            /** Format: email */
+            email?: string | null;
+            phone?: string | null;
+            /** Format: date */
+            date_of_birth?: string | null;
+            nationality?: string | null;
+            title?: string | null;
+            ownership_percentage?: number | null;
+            has_control?: boolean | null;
+            is_signer?: boolean | null;
+            is_beneficial_owner?: boolean | null;
+            street?: string | null;
+            city?: string | null;
+            state?: string | null;
+            zip_code?: string | null;
+            country?: string | null;
+            /** @enum {unknown} */
+            id_document_type?: "passport" | "drivers_license" | "id_card" | "resident_permit" | null;
+            id_document_number?: string | null;
+            id_document_country?: string | null;
+            /** Format: date */
+            id_expiry_date?: string | null;
+            tin?: string | null;
+            is_pep?: boolean | null;
+            usa_tax_residency?: boolean | null;
+            /** @description Admin-managed; ignored. */
+            status?: unknown;
+            /** @description Admin-managed; ignored. */
+            admin_comments?: unknown;
+        };
+        UpgradeKybScopeRequest: {
+            /** @description Optional override; unique per platform with `incorporation_country`. */
+            registration_number?: string;
+            incorporation_country?: components["schemas"]["CountryCode"];
+            country?: components["schemas"]["CountryCode"];
+            /** @description The owners to add; `ownership_percentage` must sum to exactly 100. */
+            owners: (components["schemas"]["OwnerInput"] & unknown)[];
+        };
+        /**
+         * @description Which side of the owner's ID the upload fills.
+         * @enum {string}
+         */
+        OwnerFileCategory: "id_document_front" | "id_document_back";
+        OwnerPresignRequest: {
+            file_category: components["schemas"]["OwnerFileCategory"];
+        };
+        /** @description Presigned upload of the KYB endpoints, nested under `data`. */
+        NestedPresignResponse: {
+            /** @example Upload URL generated successfully */
+            message: string;
+            data: {
+                file_id: string;
+                /** @description Presigned PUT URL, valid 5 minutes for one upload. */
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+            };
+        };
+        /** @description One or both ID slots of an owner, each a `file_id` issued for that slot. */
+        OwnerFilesRequest: {
+            id_document_front?: string;
+            id_document_back?: string;
+        };
+        OwnerFilesResponse: {
+            /** @example Owner files uploaded successfully */
+            message: string;
+            data: components["schemas"]["Owner"];
+        };
+        RegisterDocumentRequest: {
+            type: components["schemas"]["KybDocumentType"];
+            name: string;
+            /** @description From `getDocumentPresignedUrl`, uploaded. */
+            file_id: string;
+            description?: string | null;
+        };
+        UpdateDocumentRequest: {
+            type?: components["schemas"]["KybDocumentType"];
+            name?: string;
+            description?: string | null;
+            /** @description A fresh upload replacing the document's file. */
+            file_id?: string;
+        };
+        DocumentResponse: {
+            /** @example Document retrieved successfully */
+            message: string;
+            data: components["schemas"]["KybDocument"];
+        };
+        DocumentListResponse: {
+            message?: string;
+            data: components["schemas"]["KybDocument"][];
+        };
+        MessageResponse: {
+            message: string;
+        };
+        /** @description A customer after submission or upgrade; the docs show abbreviated records, so only the identity and statuses are required. */
+        CustomerSummaryResponse: {
+            message: string;
+            data: {
+                id: string;
+                type: components["schemas"]["CustomerType"];
+                verification_status: components["schemas"]["VerificationStatus"];
+                kyb_scope?: components["schemas"]["KybScope"] | null;
+                owners?: {
+                    id: string;
+                    status: components["schemas"]["ReviewStatus"];
+                }[];
+                documents?: {
+                    id: string;
+                    type?: components["schemas"]["KybDocumentType"];
+                    status: components["schemas"]["ReviewStatus"];
+                }[];
+            };
+        };
+        /** @description A 422 of the KYB endpoints, which name one problem in `message`; `errors` is present for field validation. */
+        UnprocessableResponse: {
+            message: string;
+            errors?: {
+                [key: string]: string[];
+            };
+        };
         /** @description Error body of `/api/external/*`. Clients read `message` and, when present, `code`. */
         ErrorResponse: {
             /** @constant */
@@ -630,8 +1108,10 @@ export interface components {
         /** @description Files attached. */
         CustomerFilesUploaded: {
             headers: {
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                /** @description Requests allowed per minute. */
+                "X-RateLimit-Limit"?: number;
+                /** @description Requests left in the current window. */
+                "X-RateLimit-Remaining"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -645,6 +1125,51 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The customer is of the wrong type, or it, the owner or the document is locked (approved or in review). */
+        KybRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The customer, owner or document does not exist or does not belong together. */
+        KybNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Validation failed, a file failed its checks, or a readiness check failed; `message` names the problem. */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnprocessableResponse"];
+            };
+        };
+        /** @description Deleted. */
+        Deleted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MessageResponse"];
+            };
+        };
+        /** @description Presigned URL ready. */
+        NestedPresign: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["NestedPresignResponse"];
             };
         };
         /** @description Missing, malformed, expired or forged access token. */
@@ -686,10 +1211,14 @@ export interface components {
         /** @description Rate limit exceeded (120 per minute or 1,500 per hour). */
         TooManyRequests: {
             headers: {
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                "Retry-After": components["headers"]["Retry-After"];
+                /** @description Requests allowed per minute. */
+                "X-RateLimit-Limit"?: number;
+                /** @description Requests left in the current window. */
+                "X-RateLimit-Remaining"?: number;
+                /** @description When the window resets, in UTC epoch seconds. */
+                "X-RateLimit-Reset"?: number;
+                /** @description Seconds to wait before retrying. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -700,24 +1229,15 @@ export interface components {
     parameters: {
         /** @description The customer's id (a UUID). An unknown id answers 404. */
         CustomerId: string;
+        /** @description The customer's id (a UUID). An unknown id answers 404. */
+        CustomerPath: string;
+        /** @description The owner's id; it must belong to the customer (404 otherwise). */
+        OwnerPath: string;
+        /** @description The KYB document's id; it must belong to the customer (404 otherwise). */
+        DocumentPath: string;
     };
-    requestBodies: {
-        CustomerFiles: {
-            content: {
-                "application/json": components["schemas"]["CustomerFilesRequest"];
-            };
-        };
-    };
-    headers: {
-        /** @description Requests allowed in the current window. */
-        "X-RateLimit-Limit": number;
-        /** @description Requests left in the current window. */
-        "X-RateLimit-Remaining": number;
-        /** @description When the current window resets, in UTC epoch seconds. */
-        "X-RateLimit-Reset": number;
-        /** @description Seconds to wait before retrying. */
-        "Retry-After": number;
-    };
+    requestBodies: never;
+    headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -781,8 +1301,10 @@ export interface operations {
             /** @description Upload URL generated. */
             200: {
                 headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    /** @description Requests allowed per minute. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -815,7 +1337,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CustomerFiles"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerFilesRequest"];
+            };
+        };
         responses: {
             200: components["responses"]["CustomerFilesUploaded"];
             400: components["responses"]["CustomerFilesRefused"];
@@ -836,7 +1362,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["CustomerFiles"];
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerFilesRequest"];
+            };
+        };
         responses: {
             200: components["responses"]["CustomerFilesUploaded"];
             400: components["responses"]["CustomerFilesRefused"];
@@ -872,8 +1402,10 @@ export interface operations {
             /** @description Customers found (possibly none). */
             200: {
                 headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    /** @description Requests allowed per minute. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -902,8 +1434,10 @@ export interface operations {
             /** @description Customer created. */
             201: {
                 headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    /** @description Requests allowed per minute. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -940,8 +1474,10 @@ export interface operations {
             /** @description The customer. */
             200: {
                 headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    /** @description Requests allowed per minute. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current window. */
+                    "X-RateLimit-Remaining"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -951,6 +1487,353 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomerNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCustomerRequest"];
+            };
+        };
+        responses: {
+            /** @description Customer updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    upgradeKybScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpgradeKybScopeRequest"];
+            };
+        };
+        responses: {
+            /** @description Customer upgraded to FULL. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSummaryResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getOwnerFilePresignedUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerPresignRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["NestedPresign"];
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    uploadOwnerFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The owner's id; it must belong to the customer (404 otherwise). */
+                owner: components["parameters"]["OwnerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnerFilesRequest"];
+            };
+        };
+        responses: {
+            /** @description Files registered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerFilesResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDocumentPresignedUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["NestedPresign"];
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    registerDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Document registered. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The KYB document's id; it must belong to the customer (404 otherwise). */
+                document: components["parameters"]["DocumentPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The KYB document's id; it must belong to the customer (404 otherwise). */
+                document: components["parameters"]["DocumentPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Document updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+                /** @description The KYB document's id; it must belong to the customer (404 otherwise). */
+                document: components["parameters"]["DocumentPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Deleted"];
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["KybNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    submitCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                customer: components["parameters"]["CustomerPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Submitted for verification. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSummaryResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["Unprocessable"];
             429: components["responses"]["TooManyRequests"];
         };
     };

@@ -1,14 +1,51 @@
 import { Hono } from 'hono';
-import { forceReview } from '../core/review.js';
+import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
 import { sweepExpiredUploads } from '../core/uploads.js';
 import { loadSeed, type MockDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { presentCustomer } from '../http/present.js';
 import { unwrap } from '../http/validated.js';
 import { describeState } from '../store/describe-state.js';
 
 function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+function invalid(field: string, message: string): ApiError {
+  return new ApiError(422, message, { [field]: [message] });
+}
+
+function childOutcomes(
+  body: unknown,
+  name: 'owners' | 'documents',
+): Record<string, ChildOutcome> | undefined {
+  const value = field(body, name);
+  if (value === undefined) return undefined;
+  const entries =
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.entries(value) : null;
+  if (!entries || entries.some(([, v]) => v !== 'APPROVED' && v !== 'REJECTED')) {
+    throw invalid(name, `The ${name} field must map ids to APPROVED or REJECTED.`);
+  }
+  return Object.fromEntries(entries) as Record<string, ChildOutcome>;
+}
+
+/** Reads `{outcome, comment?, owners?, documents?}` of the forced-review control. */
+function parseVerdict(body: unknown): ReviewVerdict {
+  const outcome = field(body, 'outcome');
+  if (outcome !== 'VERIFIED' && outcome !== 'REJECTED')
+    throw invalid('outcome', 'The outcome field must be VERIFIED or REJECTED.');
+  const comment = field(body, 'comment');
+  if (comment !== undefined && typeof comment !== 'string')
+    throw invalid('comment', 'The comment field must be a string.');
+  const owners = childOutcomes(body, 'owners');
+  const documents = childOutcomes(body, 'documents');
+  return {
+    outcome,
+    ...(comment === undefined ? {} : { comment }),
+    ...(owners ? { owners } : {}),
+    ...(documents ? { documents } : {}),
+  };
 }
 
 /** Mock-only controls under `/__mock/*` (README "Mock controls"); never part of `openapi.yaml`. */
@@ -50,14 +87,9 @@ export function adminRoutes(deps: MockDeps): Hono {
   });
 
   app.post('/__mock/customers/:id/review', async (c) => {
-    const outcome = field(await readRequestBody(c), 'outcome');
-    if (outcome !== 'VERIFIED' && outcome !== 'REJECTED') {
-      throw new ApiError(422, 'The outcome field must be VERIFIED or REJECTED.', {
-        outcome: ['The outcome field must be VERIFIED or REJECTED.'],
-      });
-    }
-    const record = unwrap(forceReview(deps.state, c.req.param('id'), outcome, deps.clock.now()));
-    return c.json({ message: `Review completed: ${outcome}.`, data: record.view });
+    const verdict = parseVerdict(await readRequestBody(c));
+    const record = unwrap(forceReview(deps.state, c.req.param('id'), verdict, deps.clock.now()));
+    return c.json({ message: `Review completed: ${verdict.outcome}.`, data: presentCustomer(deps, record) });
   });
   return app;
 }

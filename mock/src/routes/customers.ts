@@ -5,6 +5,7 @@ import { createCustomer, findCustomer } from '../core/customers.js';
 import { coreContext, type MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
+import { presentCustomer } from '../http/present.js';
 import { unwrap, validBody, validQuery } from '../http/validated.js';
 
 type Schemas = components['schemas'];
@@ -44,7 +45,7 @@ export function customerRoutes(deps: MockDeps): Hono {
     const record = unwrap(findCustomer(deps.state, c.req.param('id')));
     return c.json({
       message: 'Customer retrieved successfully',
-      data: record.view,
+      data: presentCustomer(deps, record),
     } satisfies Schemas['CustomerResponse']);
   });
 

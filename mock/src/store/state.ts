@@ -8,6 +8,10 @@ export interface CustomerRecord {
   view: Schemas['Customer'];
   /** Individual upload slots → file_id (api-contract §4). */
   slots: Partial<Record<IndividualSlot, string>>;
+  /** Owner id → its ID document slots (file ids). */
+  ownerSlots: Map<string, { front?: string; back?: string }>;
+  /** KYB document id → the file it was registered with. */
+  documentFiles: Map<string, string>;
   /** Virtual time at which a verification in progress completes. */
   reviewDueAt?: number;
   /** Sequence number, so lists can be ordered newest first even within one millisecond. */
@@ -15,13 +19,17 @@ export interface CustomerRecord {
 }
 
 export type FileCategory = Schemas['FileCategory'];
+/** What an upload was issued for: an individual category, an owner ID side, or a KYB document. */
+export type UploadCategory = FileCategory | 'id_document_front' | 'id_document_back' | 'kyb_document';
 export type IndividualSlot = 'id_file' | 'id_file_back' | 'proof_of_address_file' | 'liveness_check_file';
 
 /** A presigned upload that was issued and not yet completed. */
 export interface PendingUpload {
   fileId: string;
   customerId: string;
-  category: FileCategory;
+  category: UploadCategory;
+  /** The owner an owner ID upload was issued for. */
+  ownerId?: string;
   expiresAt: number;
   /** Set while a PUT is streaming, so a concurrent PUT of the same URL is refused. */
   inFlight: boolean;
@@ -31,7 +39,8 @@ export interface PendingUpload {
 export interface StoredFile {
   fileId: string;
   customerId: string;
-  category: FileCategory;
+  category: UploadCategory;
+  ownerId?: string;
   size: number;
   md5: string;
   contentType: string | null;

@@ -1,0 +1,138 @@
+import type { components } from '../generated/openapi.js';
+import type { CustomerRecord, MockState } from '../store/state.js';
+import { badRequest, unprocessable } from './business.js';
+import { formatTimestamp } from './clock.js';
+import type { CoreContext } from './context.js';
+import { isCountryCode } from './countries.js';
+import { isRegistrationTaken, registrationKey } from './customer-rules.js';
+import { findCustomer, KYC_FIELDS } from './customers.js';
+import { applyOwnerInputs } from './owners.js';
+import { fail, ok, type Result } from './result.js';
+
+type Schemas = components['schemas'];
+type Customer = Schemas['Customer'];
+
+/** Documented messages of `updateCustomer`. */
+export const UPDATE_MESSAGES = {
+  verifiedLocked: 'Verified customers can only update fields that are currently null',
+  underReview: 'Customer is under review and cannot be updated right now.',
+  countryMismatch:
+    "For business customers, country must equal incorporation_country (a company's registered office sits in its country of incorporation).",
+  duplicateIdentity:
+    'Another business customer in this platform already has this registration_number + incorporation_country combination.',
+} as const;
+
+const BUSINESS_ONLY_FIELDS = [
+  'business_name',
+  'registration_number',
+  'incorporation_country',
+  'owners',
+] as const;
+const INDIVIDUAL_ONLY_FIELDS = ['id_type', 'id_number'] as const;
+const kycFields = new Set<string>(KYC_FIELDS);
+
+function currentValue(view: Customer, field: string): unknown {
+  if (kycFields.has(field))
+    return (view.kyc_data as Record<string, unknown> | null | undefined)?.[field] ?? null;
+  return (view as Record<string, unknown>)[field] ?? null;
+}
+
+function prohibitedField(view: Customer, body: Record<string, unknown>): string | undefined {
+  const fields = view.type === 'business' ? INDIVIDUAL_ONLY_FIELDS : BUSINESS_ONLY_FIELDS;
+  return fields.find((field) => body[field] !== undefined && body[field] !== null);
+}
+
+function checkBusinessIdentity(state: MockState, record: CustomerRecord, body: Record<string, unknown>) {
+  const view = record.view as Record<string, unknown>;
+  const country = (body.country ?? view.country) as string | null;
+  const incorporation = (body.incorporation_country ?? view.incorporation_country) as string | null;
+  if (country !== incorporation) return unprocessable('country', UPDATE_MESSAGES.countryMismatch);
+  const number = (body.registration_number ?? view.registration_number) as string | null;
+  const ownKey = registrationKey(String(view.registration_number), view.incorporation_country as string);
+  if (
+    number &&
+    isRegistrationTaken(state, number, incorporation) &&
+    registrationKey(number, incorporation) !== ownKey
+  ) {
+    return unprocessable('registration_number', UPDATE_MESSAGES.duplicateIdentity);
+  }
+  return undefined;
+}
+
+/**
+ * Updates a customer's profile (operationId `updateCustomer`): explicit null clears a nullable field,
+ * a VERIFIED customer may only fill fields still null, owners are created and edited through `owners[]`.
+ */
+export function updateCustomer(
+  state: MockState,
+  customerId: string,
+  request: Schemas['UpdateCustomerRequest'],
+  ctx: CoreContext,
+): Result<Customer> {
+  const found = findCustomer(state, customerId);
+  if (!found.ok) return found;
+  const record = found.value;
+  const view = record.view;
+  const body = request as Record<string, unknown>;
+  if (view.verification_status === 'PROCESSING') return badRequest(UPDATE_MESSAGES.underReview);
+  const prohibited = prohibitedField(view, body);
+  if (prohibited) {
+    const message = `The ${prohibited.replace(/_/g, ' ')} field is prohibited when type is ${view.type}.`;
+    return fail(unprocessable(prohibited, message));
+  }
+  for (const field of ['country', 'incorporation_country', 'operating_country']) {
+    const value = body[field];
+    if (typeof value === 'string' && !isCountryCode(value)) {
+      return fail(
+        unprocessable(
+          field,
+          `The ${field.replace(/_/g, ' ')} field must be a valid ISO 3166-1 alpha-2 country code.`,
+        ),
+      );
+    }
+  }
+  const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
+  if (view.verification_status === 'VERIFIED') {
+    const overwrites = fields.some(
+      (f) => currentValue(view, f) !== null && currentValue(view, f) !== body[f],
+    );
+    if (overwrites) return badRequest(UPDATE_MESSAGES.verifiedLocked);
+  }
+  if (view.type === 'business') {
+    const identity = checkBusinessIdentity(state, record, body);
+    if (identity) return fail(identity);
+  }
+  if (Array.isArray(body.owners)) {
+    const owners = applyOwnerInputs(record, body.owners as Schemas['OwnerUpdateInput'][], ctx);
+    if (!owners.ok) return owners;
+  }
+  applyFields(state, record, body, fields);
+  view.updated_at = formatTimestamp(ctx.now);
+  return ok(view);
+}
+
+function applyFields(
+  state: MockState,
+  record: CustomerRecord,
+  body: Record<string, unknown>,
+  fields: string[],
+): void {
+  const view = record.view as Record<string, unknown>;
+  const oldKey =
+    typeof view.registration_number === 'string'
+      ? registrationKey(view.registration_number, view.incorporation_country as string)
+      : undefined;
+  const kyc = (view.kyc_data ?? {}) as Record<string, unknown>;
+  for (const field of fields) {
+    if (kycFields.has(field)) kyc[field] = body[field];
+    else view[field] = body[field];
+  }
+  view.kyc_data = kyc;
+  if (oldKey) state.registrations.delete(oldKey);
+  if (typeof view.registration_number === 'string') {
+    state.registrations.set(
+      registrationKey(view.registration_number, view.incorporation_country as string),
+      record.view.id,
+    );
+  }
+}

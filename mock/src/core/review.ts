@@ -35,11 +35,14 @@ function settleChildren(
   verdict: ReviewVerdict,
   forced: Record<string, ChildOutcome> | undefined,
 ): void {
-  // A rejection that names the children at fault approves the others; one that names none rejects all.
+  // A rejection that names the children at fault approves the others; one that names none rejects all
+  // under review. Verification approves every child, so the record is consistent (as the docs say).
   const named = verdict.owners !== undefined || verdict.documents !== undefined;
-  const fallback: ChildOutcome = verdict.outcome === 'VERIFIED' || named ? 'APPROVED' : 'REJECTED';
+  const underReview: ChildOutcome = named ? 'APPROVED' : 'REJECTED';
   for (const child of children) {
-    const outcome = forced?.[child.id] ?? (child.status === 'PROCESSING' ? fallback : undefined);
+    const outcome =
+      forced?.[child.id] ??
+      (verdict.outcome === 'VERIFIED' ? 'APPROVED' : child.status === 'PROCESSING' ? underReview : undefined);
     if (!outcome) continue;
     child.status = outcome;
     child.admin_comments =

@@ -178,6 +178,20 @@ describe('KYB locks and edits', async () => {
     });
   });
 
+  it('approves every owner and document, rejected ones included, when the customer is VERIFIED', async () => {
+    const c = await verifiedWithDocument();
+    await mock.call('POST', `${base}/${c.id}/submit`, { token });
+    await mock.call('POST', `/__mock/customers/${c.id}/review`, {
+      body: { outcome: 'REJECTED', documents: { [c.documentId]: 'REJECTED' } },
+    });
+    expect((await mock.call('POST', `${base}/${c.id}/submit`, { token })).status).toBe(200);
+    const done = await mock.call('POST', `/__mock/customers/${c.id}/review`, {
+      body: { outcome: 'VERIFIED' },
+    });
+    expect(done.json.data.documents[0]).toMatchObject({ status: 'APPROVED', admin_comments: null });
+    expect(done.json.data.owners[0].status).toBe('APPROVED');
+  });
+
   it('updates: explicit null clears, kyb_scope is read-only, verified customers only fill nulls', async () => {
     const biz = await mock.createBusiness(token, {
       trading_name: 'Acme',

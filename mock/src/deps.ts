@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, createClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
+import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import type { ObjectStore } from './store/object-store.js';
@@ -15,6 +16,8 @@ export interface MockConfig {
   maxUploadBytes: number;
   platformBusinessId: string;
   minimalKybAllowed: boolean;
+  /** Enforce the live API's 120/minute and 1,500/hour per client (429 with X-RateLimit-* headers). */
+  rateLimit: boolean;
 }
 
 /** The defaults: tokens from any instance with the default secret verify on any other. */
@@ -25,6 +28,7 @@ export const defaultConfig: MockConfig = {
   maxUploadBytes: 25 * 1024 * 1024,
   platformBusinessId: '9d4c4ec5-572d-49de-a362-f01ed09f2b1b',
   minimalKybAllowed: false,
+  rateLimit: false,
 };
 
 /** Public base URLs; the storage one is known only once its listener is bound, hence mutable. */
@@ -43,6 +47,7 @@ export interface MockDeps {
   objects: ObjectStore;
   urls: MockUrls;
   validator: RequestValidator;
+  rateLimiter: RateLimiter;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -74,6 +79,7 @@ export function coreContext(deps: MockDeps): CoreContext {
 /** Replaces the state with a fresh copy of the seed (start-up and `POST /__mock/reset`). */
 export function loadSeed(deps: MockDeps): void {
   deps.state = createState();
+  deps.rateLimiter.reset();
   applySeed(deps.state, deps.seed, coreContext(deps), (body) =>
     Object.values(deps.validator.bodyErrors('createCustomer', body)).flat(),
   );
@@ -90,6 +96,7 @@ export function createDeps(options: DepsOptions): MockDeps {
     objects: options.objects,
     urls: { api: 'http://127.0.0.1:4010', storage: 'https://127.0.0.1:4443', ...options.urls },
     validator: createRequestValidator(),
+    rateLimiter: createRateLimiter(),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
   loadSeed(deps);

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { verifyAccessToken } from '../signing/jwt.js';
@@ -30,15 +30,28 @@ export function authenticate(
   return { kind: 'token', clientId: check.claims.aud, scopes: check.claims.scopes };
 }
 
+function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): void {
+  const key = principal.kind === 'token' ? `client:${principal.clientId}` : 'legacy-key';
+  const decision = deps.rateLimiter.hit(key, deps.clock.now());
+  c.header('X-RateLimit-Limit', String(decision.limit));
+  c.header('X-RateLimit-Remaining', String(decision.remaining));
+  c.header('X-RateLimit-Reset', String(decision.resetAt));
+  if (decision.allowed) return;
+  c.header('Retry-After', String(decision.retryAfterSeconds));
+  throw ApiError.of('rateLimited');
+}
+
 /**
  * Guards an operation: authenticates the caller and requires the scope `openapi.yaml` names for
- * `operationId` (401 without a valid credential, 403 without the scope, the message naming it).
+ * `operationId` (401 without a valid credential, 403 without the scope, the message naming it), and
+ * counts the request against the client's rate limit when that is enforced.
  */
 export function requireScope(deps: MockDeps, operationId: string): MiddlewareHandler {
   const scope = deps.validator.scopeOf(operationId);
   return async (c, next) => {
     const principal = authenticate(deps, c.req.header('authorization'), c.req.header('x-blaaiz-api-key'));
     c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
+    if (deps.config.rateLimit) enforceRateLimit(c, deps, principal);
     if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {
       throw new ApiError(403, missingScopeMessage(scope, principal.scopes));
     }

@@ -30,6 +30,7 @@ const DOC_FILES = [
   'api-reference/customer/list-openapi.json',
   'api-reference/customer/upload-files-openapi.json',
   'api-reference/customer/update-openapi.json',
+  'api-reference/customer/add-kyc-openapi.json',
   'api-reference/customer/upgrade-kyb-scope-openapi.json',
   'api-reference/customer/delete-owner-openapi.json',
   'api-reference/customer/get-owner-file-presigned-url-openapi.json',

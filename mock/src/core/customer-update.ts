@@ -22,11 +22,14 @@ export const UPDATE_MESSAGES = {
     'Another business customer in this platform already has this registration_number + incorporation_country combination.',
 } as const;
 
+const OPERATING_FIELDS = ['operating_street', 'operating_city', 'operating_state', 'operating_zip_code'] as const;
 const BUSINESS_ONLY_FIELDS = [
   'business_name',
   'registration_number',
   'incorporation_country',
   'owners',
+  ...OPERATING_FIELDS,
+  'operating_country',
 ] as const;
 const INDIVIDUAL_ONLY_FIELDS = ['id_type', 'id_number'] as const;
 const kycFields = new Set<string>(KYC_FIELDS);
@@ -90,6 +93,11 @@ export function updateCustomer(
         ),
       );
     }
+  }
+  const operatingCountry = body.operating_country ?? currentValue(view, 'operating_country');
+  if (OPERATING_FIELDS.some((field) => body[field] != null) && operatingCountry == null) {
+    const message = 'The operating country field is required when an operating address is given.';
+    return fail(unprocessable('operating_country', message));
   }
   const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
   if (view.verification_status === 'VERIFIED') {

@@ -183,6 +183,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external/customer/{id}/kyc-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add KYC data to a customer
+         * @description Records address and identity-document details in the customer's `kyc_data`. The `operating_*`
+         *     fields are for business customers only; when any is sent, `operating_country` must be sent or
+         *     already stored (422). The same locks as `updateCustomer` apply: a customer in review answers 400,
+         *     and a `VERIFIED` customer may only fill fields that are still null.
+         *
+         *     Required scope: `customer:write`.
+         */
+        post: operations["addKycData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/external/customer/{customer}/upgrade-kyb-scope": {
         parameters: {
             query?: never;
@@ -960,6 +988,24 @@ export interface components {
             /** @description ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`. */
             operating_country?: string | null;
         };
+        /** @description KYC details stored in `kyc_data`; send only what you capture. An explicit null clears a field. */
+        AddKycRequest: {
+            /** Format: date */
+            dob?: string | null;
+            street?: string | null;
+            city?: string | null;
+            state?: string | null;
+            zip_code?: string | null;
+            /** Format: date */
+            id_issue_date?: string | null;
+            /** Format: date */
+            id_expiry_date?: string | null;
+            operating_street?: string | null;
+            operating_city?: string | null;
+            operating_state?: string | null;
+            operating_zip_code?: string | null;
+            operating_country?: components["schemas"]["CountryCode"];
+        };
         /** @description An owner in `owners[]` of `updateCustomer`; with `id` it edits that owner, without it creates one (then `first_name` and `last_name` are required). `status` and `admin_comments` are ignored. */
         OwnerUpdateInput: {
             /** Format: uuid */
@@ -1507,6 +1553,39 @@ export interface operations {
         };
         responses: {
             /** @description Customer updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerResponse"];
+                };
+            };
+            400: components["responses"]["KybRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["CustomerNotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    addKycData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The customer's id (a UUID). An unknown id answers 404. */
+                id: components["parameters"]["CustomerId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddKycRequest"];
+            };
+        };
+        responses: {
+            /** @description KYC data recorded. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,7 @@ type Schemas = components['schemas'];
 
 const CUSTOMER = '/api/external/customer/:customer';
 
-/** Customer changes after creation: update, upgrade of the KYB scope, and submission for review. */
+/** Customer changes after creation: update, KYC data, upgrade of the KYB scope, submission for review. */
 export function customerLifecycleRoutes(deps: MockDeps): Hono {
   const app = new Hono();
   const answer = (id: string) => presentCustomer(deps, unwrap(findCustomer(deps.state, id)));
@@ -26,6 +26,14 @@ export function customerLifecycleRoutes(deps: MockDeps): Hono {
       message: 'Customer updated successfully',
       data: answer(id),
     } satisfies Schemas['CustomerResponse']);
+  });
+
+  app.post(`${CUSTOMER}/kyc-data`, requireScope(deps, 'addKycData'), async (c) => {
+    const body = await validBody<Schemas['AddKycRequest']>(c, deps, 'addKycData');
+    const id = c.req.param('customer');
+    const data = unwrap(updateCustomer(deps.state, id, body, coreContext(deps)));
+    const message = `${data.type === 'business' ? 'Business customer' : 'Customer'} KYC data updated successfully.`;
+    return c.json({ message, data: answer(id) } satisfies Schemas['CustomerResponse']);
   });
 
   app.post(`${CUSTOMER}/upgrade-kyb-scope`, requireScope(deps, 'upgradeKybScope'), async (c) => {

@@ -36,6 +36,22 @@ describe('business onboarding guide, create → VERIFIED', async () => {
     expect(created.ownerIds).toHaveLength(2);
   });
 
+  it('step 2: adds KYC data, the operating address needing operating_country', async () => {
+    const kyc = (body: unknown) => mock.call('POST', `${base}/${customerId}/kyc-data`, { token, body });
+    const missing = await kyc({ operating_street: '789 Operations Blvd' });
+    expect(missing.status).toBe(422);
+    expect(missing.json.errors.operating_country).toBeDefined();
+    const res = await kyc({
+      street: '456 Business Ave',
+      city: 'London',
+      operating_street: '789 Operations Blvd',
+      operating_country: 'GB',
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.message).toBe('Business customer KYC data updated successfully.');
+    expect(res.json.data.kyc_data).toMatchObject({ street: '456 Business Ave', operating_country: 'GB' });
+  });
+
   it('refuses /submit while the readiness checks fail, naming each gap', async () => {
     const submit = () => mock.call('POST', `${base}/${customerId}/submit`, { token });
     let res = await submit();

@@ -63,13 +63,14 @@ describe('listOperations', () => {
       'customer:write',
       true,
     ],
+    ['addKycData', 'POST', '/api/external/customer/{id}/kyc-data', 'customer:write', true],
     ['submitCustomer', 'POST', '/api/external/customer/{customer}/submit', 'customer:write', true],
   ])('%s is %s %s with scope %s', (operationId, method, path, scope, legacyApiKey) => {
     expect(byId.get(operationId)).toMatchObject({ method, path, scope, legacyApiKey });
   });
 
   it('holds exactly the documented operations', () => {
-    expect(operations).toHaveLength(20);
+    expect(operations).toHaveLength(21);
   });
 
   it('merges path-level parameters into each operation', () => {

@@ -22,7 +22,12 @@ export const UPDATE_MESSAGES = {
     'Another business customer in this platform already has this registration_number + incorporation_country combination.',
 } as const;
 
-const OPERATING_FIELDS = ['operating_street', 'operating_city', 'operating_state', 'operating_zip_code'] as const;
+const OPERATING_FIELDS = [
+  'operating_street',
+  'operating_city',
+  'operating_state',
+  'operating_zip_code',
+] as const;
 const BUSINESS_ONLY_FIELDS = [
   'business_name',
   'registration_number',

@@ -17,13 +17,19 @@ const PROHIBITED_BY_TYPE = {
   business: ['id_type', 'id_number'],
 } as const;
 
-const COUNTRY_FIELDS = ['country', 'incorporation_country', 'operating_country'] as const;
-const OPERATING_FIELDS = [
+/** Fields holding ISO 3166-1 alpha-2 codes. */
+export const COUNTRY_FIELDS = ['country', 'incorporation_country', 'operating_country'] as const;
+/** The operating address, which needs `operating_country` beside it. */
+export const OPERATING_FIELDS = [
   'operating_street',
   'operating_city',
   'operating_state',
   'operating_zip_code',
 ] as const;
+
+/** Message when an operating address comes without its country. */
+export const OPERATING_COUNTRY_REQUIRED =
+  'The operating country field is required when an operating address is given.';
 
 function present(input: Record<string, unknown>, field: string): boolean {
   const value = input[field];
@@ -58,11 +64,7 @@ export function checkNewCustomer(
     }
   }
   if (OPERATING_FIELDS.some((field) => present(input, field)) && !present(input, 'operating_country')) {
-    addFieldError(
-      errors,
-      'operating_country',
-      'The operating country field is required when an operating address is given.',
-    );
+    addFieldError(errors, 'operating_country', OPERATING_COUNTRY_REQUIRED);
   }
   if (type === 'business') checkBusiness(request, state, options, errors);
   return errors;

@@ -4,7 +4,13 @@ import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { isCountryCode } from './countries.js';
-import { isRegistrationTaken, registrationKey } from './customer-rules.js';
+import {
+  COUNTRY_FIELDS,
+  isRegistrationTaken,
+  OPERATING_COUNTRY_REQUIRED,
+  OPERATING_FIELDS,
+  registrationKey,
+} from './customer-rules.js';
 import { findCustomer, KYC_FIELDS } from './customers.js';
 import { applyOwnerInputs } from './owners.js';
 import { fail, ok, type Result } from './result.js';
@@ -22,12 +28,6 @@ export const UPDATE_MESSAGES = {
     'Another business customer in this platform already has this registration_number + incorporation_country combination.',
 } as const;
 
-const OPERATING_FIELDS = [
-  'operating_street',
-  'operating_city',
-  'operating_state',
-  'operating_zip_code',
-] as const;
 const BUSINESS_ONLY_FIELDS = [
   'business_name',
   'registration_number',
@@ -88,7 +88,7 @@ export function updateCustomer(
     const message = `The ${prohibited.replace(/_/g, ' ')} field is prohibited when type is ${view.type}.`;
     return fail(unprocessable(prohibited, message));
   }
-  for (const field of ['country', 'incorporation_country', 'operating_country']) {
+  for (const field of COUNTRY_FIELDS) {
     const value = body[field];
     if (typeof value === 'string' && !isCountryCode(value)) {
       return fail(
@@ -101,8 +101,7 @@ export function updateCustomer(
   }
   const operatingCountry = body.operating_country ?? currentValue(view, 'operating_country');
   if (OPERATING_FIELDS.some((field) => body[field] != null) && operatingCountry == null) {
-    const message = 'The operating country field is required when an operating address is given.';
-    return fail(unprocessable('operating_country', message));
+    return fail(unprocessable('operating_country', OPERATING_COUNTRY_REQUIRED));
   }
   const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
   if (view.verification_status === 'VERIFIED') {

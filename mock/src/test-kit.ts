@@ -1,4 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
@@ -14,6 +15,23 @@ export const PNG_BYTES = Buffer.concat([
 /** A minimal PDF. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
+/** One folder per test process for every instance's uploads; folders of test processes gone are removed. */
+const testRoot = join(tmpdir(), `blaaiz-test-${process.pid}`);
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+for (const name of readdirSync(tmpdir())) {
+  const pid = Number(/^blaaiz-test-(\d+)$/.exec(name)?.[1]);
+  if (pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+}
+
 /** The instant the test clock starts at. */
 export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 
@@ -26,7 +44,8 @@ export interface CallOptions {
 
 /** A mock instance for route tests: in-process apps, a frozen clock and helpers for the common steps. */
 export async function makeTestMock(options: Partial<DepsOptions> = {}) {
-  const objects = await openObjectStore(await mkdtemp(join(tmpdir(), 'blaaiz-test-')));
+  await mkdir(testRoot, { recursive: true });
+  const objects = await openObjectStore(await mkdtemp(join(testRoot, 'objects-')));
   const deps: MockDeps = createDeps({
     now: () => T0,
     ...options,

@@ -23,7 +23,7 @@ function oauthError(
   status: 400 | 401,
   error: Schemas['OAuthError']['error'],
   description: string,
-  message: string,
+  message = description,
 ) {
   return {
     ok: false as const,
@@ -52,34 +52,23 @@ export function issueToken(
   ctx: { now: number; newId(): string; secret: string },
 ): TokenOutcome {
   if (!params.grant_type) {
-    return oauthError(
-      400,
-      'invalid_request',
-      'The request is missing a required parameter: grant_type.',
-      'The request is missing a required parameter: grant_type.',
-    );
+    return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
   }
   if (params.grant_type !== 'client_credentials') {
     return oauthError(
       400,
-      'unsupported_grant_type',
-      'The authorization grant type is not supported by the authorization server.',
-      'The authorization grant type is not supported by the authorization server.',
+      'invalid_request',
+      `The grant type ${params.grant_type} is not supported: use client_credentials.`,
     );
   }
   for (const field of ['client_id', 'client_secret'] as const) {
     if (!params[field]) {
-      return oauthError(
-        400,
-        'invalid_request',
-        `The request is missing a required parameter: ${field}.`,
-        `The request is missing a required parameter: ${field}.`,
-      );
+      return oauthError(400, 'invalid_request', `The request is missing a required parameter: ${field}.`);
     }
   }
   const client = state.clients.get(params.client_id ?? '');
   if (!client || !sameSecret(params.client_secret ?? '', client.clientSecret)) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed', 'Client authentication failed');
+    return oauthError(401, 'invalid_client', 'Client authentication failed');
   }
   const scopes = resolveRequestedScopes(params.scope, client.scopes);
   if (!scopes.ok) {

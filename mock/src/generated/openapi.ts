@@ -514,7 +514,7 @@ export interface components {
             /** @description A signed JWT (RS256 on the live API). */
             access_token: string;
         };
-        /** @description OAuth 2.0 error body. `message` repeats `error_description`. */
+        /** @description OAuth 2.0 error body. `message` is a short human summary (for `invalid_scope`, "Invalid scope(s) provided"); `error_description` gives the detail. */
         OAuthError: {
             /** @enum {string} */
             error: "invalid_request" | "invalid_client" | "invalid_scope" | "unsupported_grant_type";

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { customAlphabet } from 'nanoid';
 
 /** The object store's errors, as S3 names them. */
 export const S3_ERRORS = {
@@ -15,6 +15,9 @@ export const S3_ERRORS = {
 
 export type S3ErrorCode = keyof typeof S3_ERRORS;
 
+/** S3-like request ids: 16 upper-case hex characters. */
+const requestId = customAlphabet('0123456789ABCDEF', 16);
+
 function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
@@ -24,6 +27,6 @@ export function s3Error(c: Context, code: S3ErrorCode, message: string, resource
   const body =
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>` +
-    `<Resource>${escapeXml(resource)}</Resource><RequestId>${randomBytes(8).toString('hex').toUpperCase()}</RequestId></Error>`;
+    `<Resource>${escapeXml(resource)}</Resource><RequestId>${requestId()}</RequestId></Error>`;
   return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
 }

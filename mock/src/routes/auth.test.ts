@@ -44,7 +44,7 @@ describe('POST /oauth/token', async () => {
     ['a wrong secret', { ...good, client_secret: 'nope' }, 401, 'invalid_client'],
     ['an unknown client', { ...good, client_id: 'ghost' }, 401, 'invalid_client'],
     ['no grant_type', { client_id: 'mock-client', client_secret: 'mock-secret' }, 400, 'invalid_request'],
-    ['another grant type', { ...good, grant_type: 'password' }, 400, 'unsupported_grant_type'],
+    ['another grant type', { ...good, grant_type: 'password' }, 400, 'invalid_request'],
     [
       'no client_secret',
       { grant_type: 'client_credentials', client_id: 'mock-client' },

@@ -18,7 +18,9 @@ Options:
   --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
+  --rate-limit             enforce 120 requests/minute and 1,500/hour per client (429, X-RateLimit-*)
   --quiet                  print only one JSON ready line
+  --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
   --help                   show this text
 `;
 
@@ -27,6 +29,8 @@ export interface CliOptions {
   server: ServerOptions;
   quiet: boolean;
   help: boolean;
+  /** Only make sure the CA exists and print its path (`--ca-path`). */
+  caPath: boolean;
 }
 
 function integer(name: string, value: string | undefined): number | undefined {
@@ -37,7 +41,8 @@ function integer(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-function readSeed(path: string): Seed {
+/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws a one-line error. */
+export function readSeedFile(path: string): Seed {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as Seed;
   } catch (error) {
@@ -59,7 +64,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       'review-delay': { type: 'string' },
       'signing-secret': { type: 'string' },
       'minimal-kyb': { type: 'boolean', default: false },
+      'rate-limit': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'ca-path': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -78,12 +85,18 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     stateDir: values['state-dir'] ?? env.BLAAIZ_MOCK_STATE_DIR ?? '.blaaiz-mock',
     config: {
       minimalKybAllowed: values['minimal-kyb'] ?? false,
+      rateLimit: values['rate-limit'] ?? false,
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
       ...(secret ? { signingSecret: secret } : {}),
     },
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),
-    ...(values.seed ? { seed: readSeed(values.seed) } : {}),
+    ...(values.seed ? { seed: readSeedFile(values.seed) } : {}),
   };
-  return { server, quiet: values.quiet ?? false, help: values.help ?? false };
+  return {
+    server,
+    quiet: values.quiet ?? false,
+    help: values.help ?? false,
+    caPath: values['ca-path'] ?? false,
+  };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { parseCliOptions, USAGE } from './cli-options.js';
 import { DEMO_IDS } from './demo-data.js';
 import { type RunningServers, startServers } from './server.js';
+import { ensureTlsMaterial } from './tls/local-ca.js';
 
 function banner(running: RunningServers): string {
   const { state } = running.deps;
@@ -34,7 +36,27 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const running = await startServers(options.server);
+  if (options.caPath) {
+    const { stateDir = '.blaaiz-mock', host = '127.0.0.1' } = options.server;
+    console.log((await ensureTlsMaterial(resolve(stateDir), [host])).caCertPath);
+    return;
+  }
+  // Signals are handled from the start, so a script that stops the mock right after its ready line (or
+  // while it starts) always sees a clean exit 0.
+  const starting = startServers(options.server);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
+    const exit = () => process.exit(0);
+    setTimeout(exit, 10_000).unref();
+    starting.then((running) => running.close()).then(exit, exit);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const running = await starting;
+  if (stopping) return;
   const ready = {
     event: 'ready',
     baseUrl: running.baseUrl,
@@ -42,16 +64,6 @@ async function main(): Promise<void> {
     caCertPath: running.caCertPath ?? null,
   };
   console.log(options.quiet ? JSON.stringify(ready) : banner(running));
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
-    setTimeout(() => process.exit(0), 10_000).unref();
-    running.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -11,6 +11,11 @@ describe('resolveRequestedScopes', () => {
     ['a subset', 'customer:read', ['customer:read']],
     ['all held, with extra spaces', ' customer:read  customer:write file:upload ', held],
     ['a repeated name once', 'file:upload file:upload', ['file:upload']],
+    [
+      "the SDKs' default pii scope, dropped when not held",
+      'customer:read compliance-kyc:pii:read',
+      ['customer:read'],
+    ],
   ])('grants %s', (_label, requested, expected) => {
     expect(resolveRequestedScopes(requested, held)).toEqual({ ok: true, scopes: expected });
   });
@@ -24,7 +29,14 @@ describe('resolveRequestedScopes', () => {
     expect(resolveRequestedScopes(requested, held)).toEqual({ ok: false, invalid });
   });
 
-  it('knows the 36 scopes of the live API', () => {
-    expect(new Set(ALL_SCOPES).size).toBe(36);
+  it('grants the pii scope to a client that holds it', () => {
+    expect(resolveRequestedScopes('compliance-kyc:pii:read', ['compliance-kyc:pii:read'])).toEqual({
+      ok: true,
+      scopes: ['compliance-kyc:pii:read'],
+    });
+  });
+
+  it('knows the 37 scopes of the live API', () => {
+    expect(new Set(ALL_SCOPES).size).toBe(37);
   });
 });

@@ -1,4 +1,4 @@
-/** Every OAuth scope the live API knows (api-contract §2); a client may request any subset of the ones it holds. */
+/** Every OAuth scope the live API knows (api-contract §2 and the authentication guide); a client may request any subset of the ones it holds. */
 export const ALL_SCOPES = [
   'wallet:read',
   'currency:read',
@@ -34,6 +34,7 @@ export const ALL_SCOPES = [
   'compliance-kyc:read',
   'compliance-kyc:create',
   'compliance-kyc:cancel',
+  'compliance-kyc:pii:read',
   'refund:create',
   'refund:read',
 ] as const;
@@ -41,6 +42,13 @@ export const ALL_SCOPES = [
 export type Scope = (typeof ALL_SCOPES)[number];
 
 const known = new Set<string>(ALL_SCOPES);
+
+/**
+ * Scopes a token request may name without holding them: they are dropped from the token, not refused.
+ * `compliance-kyc:pii:read` is in no bundle, yet the official SDKs request it by default, and their docs
+ * say the API drops it for credentials that lack it.
+ */
+export const DROPPED_WHEN_NOT_HELD: ReadonlySet<string> = new Set(['compliance-kyc:pii:read']);
 
 /** True when `value` is one of the live API's scope names. */
 export function isScope(value: string): value is Scope {
@@ -56,7 +64,7 @@ export type ScopeRequest = { ok: true; scopes: Scope[] } | { ok: false; invalid:
 export function resolveRequestedScopes(requested: string | undefined, held: readonly Scope[]): ScopeRequest {
   const names = (requested ?? '').split(/\s+/).filter((name) => name.length > 0);
   const holds = new Set<string>(held);
-  const invalid = names.filter((name) => !holds.has(name));
+  const invalid = names.filter((name) => !holds.has(name) && !DROPPED_WHEN_NOT_HELD.has(name));
   if (invalid.length > 0) return { ok: false, invalid };
-  return { ok: true, scopes: [...new Set(names)] as Scope[] };
+  return { ok: true, scopes: [...new Set(names.filter((name) => holds.has(name)))] as Scope[] };
 }

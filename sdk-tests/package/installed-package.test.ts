@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSUMER_MANIFEST, CONSUMER_SCRIPT, CONSUMER_TSCONFIG, CONSUMER_TYPES } from './consumer-files.js';
+
+const exec = promisify(execFile);
+// The consumer gets a plain environment: nothing about a mock this suite may have started.
+const { NODE_EXTRA_CA_CERTS: _ca, BLAAIZ_MOCK_URL: _url, ...consumerEnv } = process.env;
+
+/** Runs a command; a failure carries its whole output (tsc and npm report on stdout). */
+async function run(command: string, args: string[], options: { cwd: string; timeout?: number }) {
+  try {
+    return await exec(command, args, { ...options, env: consumerEnv, maxBuffer: 32 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+let work: string;
+let app: string;
+let packedFiles: string[];
+
+async function npm(args: string[], cwd: string): Promise<string> {
+  return (await run('npm', args, { cwd })).stdout;
+}
+
+/** `npm install` in the consumer project, from the local cache when it can, from the registry otherwise. */
+async function install(spec: string): Promise<void> {
+  const flags = ['install', '--no-audit', '--no-fund', spec];
+  try {
+    await npm([...flags, '--offline'], app);
+  } catch {
+    await npm(flags, app);
+  }
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'blaaiz-pack-'));
+  const packed = await npm(['pack', '--json', '--pack-destination', work], ROOT);
+  const [manifest] = JSON.parse(packed.slice(packed.indexOf('['))) as [
+    { filename: string; files: Array<{ path: string }> },
+  ];
+  packedFiles = manifest.files.map((file) => file.path);
+  app = join(work, 'app');
+  await mkdir(app);
+  await writeFile(join(app, 'package.json'), JSON.stringify(CONSUMER_MANIFEST));
+  await install(join(work, manifest.filename));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+describe('the packed package, installed into an empty project', () => {
+  it('ships the build, the spec and the declarations, not the sources or tests', () => {
+    for (const path of ['openapi.yaml', 'dist/mock/src/cli.js', 'dist/mock/src/testing.js']) {
+      expect(packedFiles).toContain(path);
+    }
+    expect(packedFiles).toContain('dist/mock/src/testing.d.ts');
+    expect(packedFiles.filter((path) => /\.test\.|^mock\/|^sdk-tests\/|^contracts\//.test(path))).toEqual([]);
+  });
+
+  it('npx blaaiz-mock --help prints the usage (an executable bin)', async () => {
+    const bin = join(app, 'node_modules/blaaiz-mock/dist/mock/src/cli.js');
+    expect(statSync(bin).mode & 0o111).not.toBe(0);
+    const usage = await run('npx', ['--no-install', 'blaaiz-mock', '--help'], { cwd: app });
+    expect(usage.stdout).toContain('Usage: blaaiz-mock [options]');
+  });
+
+  it("import { startMock } from 'blaaiz-mock/testing' starts, serves and closes an instance", async () => {
+    await writeFile(join(app, 'check.mjs'), CONSUMER_SCRIPT);
+    const { stdout } = await run(process.execPath, ['check.mjs'], { cwd: app, timeout: 30_000 });
+    const result = JSON.parse(stdout) as Record<string, unknown>;
+    expect(result).toMatchObject({ caCert: 'string', customers: 2, rootExportsStartMock: true });
+    expect(result.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(result.spec).toBe(`file://${join(app, 'node_modules/blaaiz-mock/openapi.yaml')}`);
+  });
+
+  it('type-checks a strict TypeScript consumer against the shipped declarations', async () => {
+    await writeFile(join(app, 'check-types.ts'), CONSUMER_TYPES);
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify(CONSUMER_TSCONFIG));
+    await mkdir(join(app, 'node_modules/@types'), { recursive: true });
+    await symlink(join(ROOT, 'node_modules/@types/node'), join(app, 'node_modules/@types/node'), 'dir');
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app });
+    expect(checked.stdout).toBe('');
+  });
+
+  it('runs the integrator example (globalSetup + test file) as a client project would', async () => {
+    const version = JSON.parse(
+      await readFile(join(ROOT, 'node_modules/vitest/package.json'), 'utf8'),
+    ).version;
+    await install(`vitest@${version}`);
+    await mkdir(join(app, 'test'));
+    for (const file of ['global-setup.ts', 'client-ci.test.ts']) {
+      const source = await readFile(join(ROOT, 'sdk-tests/examples', file), 'utf8');
+      await writeFile(
+        join(app, 'test', file),
+        source.replaceAll('../../mock/src/testing.js', 'blaaiz-mock/testing'),
+      );
+    }
+    await writeFile(
+      join(app, 'vitest.config.mjs'),
+      "export default { test: { globalSetup: ['./test/global-setup.ts'] } };\n",
+    );
+    const vitest = join(app, 'node_modules/vitest/vitest.mjs');
+    const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], { cwd: app });
+    const report = JSON.parse(stdout) as { success: boolean; numPassedTests: number; numTotalTests: number };
+    expect(report).toMatchObject({ success: true, numPassedTests: report.numTotalTests });
+    expect(report.numTotalTests).toBeGreaterThanOrEqual(4);
+  });
+});

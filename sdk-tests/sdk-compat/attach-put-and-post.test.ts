@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { components } from '../../mock/src/generated/openapi.js';
+import { type MockInstance, startMock } from '../../mock/src/testing.js';
+import { NOT_A_DOCUMENT, newIndividual, PASSPORT_PDF } from '../support/sample-files.js';
+import { callApi, putToPresignedUrl, requestToken, type SdkAuth } from '../support/sdk-client.js';
+
+type Schemas = components['schemas'];
+let mock: MockInstance;
+let auth: SdkAuth;
+
+beforeAll(async () => {
+  mock = await startMock();
+  const { clientId, clientSecret, scope } = mock.credentials;
+  auth = { token: (await requestToken(mock.baseUrl, clientId, clientSecret, scope)).json.access_token };
+});
+afterAll(() => mock.close());
+
+async function createCustomer(): Promise<string> {
+  const created = await callApi<Schemas['CustomerResponse']>(
+    mock.baseUrl,
+    'POST',
+    '/api/external/customer',
+    auth,
+    newIndividual(),
+  );
+  expect(created.status).toBe(201);
+  return created.json.data.id;
+}
+
+async function uploadIdentity(customerId: string, bytes: Buffer): Promise<string> {
+  const presign = await callApi<Schemas['PresignResponse']>(
+    mock.baseUrl,
+    'POST',
+    '/api/external/file/get-presigned-url',
+    auth,
+    { customer_id: customerId, file_category: 'identity' },
+  );
+  expect(presign.status).toBe(200);
+  await putToPresignedUrl(presign.json.url, bytes, { contentType: 'application/pdf', ca: mock.caCert });
+  return presign.json.file_id;
+}
+
+async function status(customerId: string): Promise<string | undefined> {
+  const got = await callApi<Schemas['CustomerResponse']>(
+    mock.baseUrl,
+    'GET',
+    `/api/external/customer/${customerId}`,
+    auth,
+  );
+  return got.json.data.verification_status;
+}
+
+describe.each(['POST', 'PUT'])('attaching files with %s /customer/{id}/files', (method) => {
+  it('attaches id_file, starts verification, and ends VERIFIED on the virtual clock', async () => {
+    const customerId = await createCustomer();
+    const fileId = await uploadIdentity(customerId, PASSPORT_PDF);
+    const path = `/api/external/customer/${customerId}/files`;
+    const attached = await callApi(mock.baseUrl, method, path, auth, { id_file: fileId });
+    expect(attached.status).toBe(200);
+    expect(attached.json).toEqual({ message: 'Customer files uploaded successfully' });
+    expect(await status(customerId)).toBe('PROCESSING');
+    await mock.advanceClock(60);
+    expect(await status(customerId)).toBe('VERIFIED');
+  });
+
+  it('refuses a file that is not a PDF, JPEG or PNG with a 422 on the slot', async () => {
+    const customerId = await createCustomer();
+    const fileId = await uploadIdentity(customerId, NOT_A_DOCUMENT);
+    const path = `/api/external/customer/${customerId}/files`;
+    const refused = await callApi(mock.baseUrl, method, path, auth, { id_file: fileId });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors).toHaveProperty('id_file');
+    expect(await status(customerId)).toBe('PENDING');
+  });
+
+  it('works with the legacy key as older SDKs send it', async () => {
+    const customerId = await createCustomer();
+    const fileId = await uploadIdentity(customerId, PASSPORT_PDF);
+    const legacy = { apiKey: mock.credentials.legacyKey ?? 'missing' };
+    const path = `/api/external/customer/${customerId}/files`;
+    const attached = await callApi(mock.baseUrl, method, path, legacy, { id_file: fileId });
+    expect(attached.status).toBe(200);
+  });
+});

@@ -31,7 +31,9 @@ describe('startMock()', () => {
         clientSecret: 'mock-secret',
         legacyKey: 'mock-legacy-key',
       });
-      expect(mock.credentials.scope.split(' ').sort()).toEqual([...OFFICIAL_SDK_SCOPES].sort());
+      const scopes = mock.credentials.scope.split(' ');
+      expect(scopes).toEqual(expect.arrayContaining([...OFFICIAL_SDK_SCOPES]));
+      expect(new Set(scopes).size).toBe(37);
       expect(mock.credentials.clients.map((client) => client.clientId)).toContain('mock-readonly');
       expect(mock.storageUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
       expect(defaultStateDir().startsWith(tmpdir())).toBe(true);

@@ -31,8 +31,10 @@ export const OPERATING_FIELDS = [
 export const OPERATING_COUNTRY_REQUIRED =
   'The operating country field is required when an operating address is given.';
 
+/** A field counts as sent unless absent, null, empty or an empty list (Laravel's `prohibited` rule). */
 function present(input: Record<string, unknown>, field: string): boolean {
   const value = input[field];
+  if (Array.isArray(value)) return value.length > 0;
   return value !== undefined && value !== null && value !== '';
 }
 
@@ -50,7 +52,7 @@ export function checkNewCustomer(
       addFieldError(errors, field, `The ${attributeName(field)} field is required.`);
   }
   for (const field of PROHIBITED_BY_TYPE[type]) {
-    if (input[field] !== undefined)
+    if (present(input, field))
       addFieldError(errors, field, `The ${attributeName(field)} field is prohibited.`);
   }
   for (const field of COUNTRY_FIELDS) {

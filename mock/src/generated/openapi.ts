@@ -848,6 +848,11 @@ export interface components {
         KybDocument: {
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description The business customer the document belongs to.
+             */
+            business_customer_id?: string;
             type: components["schemas"]["KybDocumentType"];
             name?: string;
             extension?: string;
@@ -1115,15 +1120,21 @@ export interface components {
                 type: components["schemas"]["CustomerType"];
                 verification_status: components["schemas"]["VerificationStatus"];
                 kyb_scope?: components["schemas"]["KybScope"] | null;
-                owners?: {
+                owners?: ({
                     id: string;
                     status: components["schemas"]["ReviewStatus"];
-                }[];
-                documents?: {
+                } & {
+                    [key: string]: unknown;
+                })[];
+                documents?: ({
                     id: string;
                     type?: components["schemas"]["KybDocumentType"];
                     status: components["schemas"]["ReviewStatus"];
-                }[];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
             };
         };
         /** @description A 422 of the KYB endpoints, which name one problem in `message`; `errors` is present for field validation. */

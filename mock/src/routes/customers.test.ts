@@ -134,6 +134,17 @@ describe('POST /api/external/customer', async () => {
     expect(typeof res.json.message).toBe('string');
   });
 
+  it('accepts fields of the other type when absent, null, empty or an empty list', async () => {
+    const res = await create({
+      ...individual,
+      email: 'nulls@example.com',
+      business_name: null,
+      registration_number: '',
+      owners: [],
+    });
+    expect(res.status).toBe(201);
+  });
+
   it('keeps (registration_number, incorporation_country) unique per platform', async () => {
     expect((await create({ ...business, registration_number: 'DUP-1' })).status).toBe(201);
     const twin = await create({ ...business, registration_number: 'DUP-1', email: 'other@acme.example.com' });

@@ -15,7 +15,8 @@ export type CoverageTable = Readonly<Record<string, Readonly<Record<string, Stat
 
 /** 429s: the suite's mock runs without `--rate-limit`, and the suite paces itself under the live limit on purpose. */
 export const RATE_LIMITED = {
-  waived: 'rate limit: the mock enforces it only with --rate-limit (tested in mock/src/routes/rate-limit.test.ts), and the suite paces itself under the live limit',
+  waived:
+    'rate limit: the mock enforces it only with --rate-limit (tested in mock/src/routes/rate-limit.test.ts), and the suite paces itself under the live limit',
 } as const;
 
 /**

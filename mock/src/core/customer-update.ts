@@ -4,6 +4,7 @@ import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { isCountryCode } from './countries.js';
+import { KYC_FIELDS } from './customer-fields.js';
 import {
   COUNTRY_FIELDS,
   isRegistrationTaken,
@@ -11,7 +12,7 @@ import {
   OPERATING_FIELDS,
   registrationKey,
 } from './customer-rules.js';
-import { findCustomer, KYC_FIELDS } from './customers.js';
+import { findCustomer } from './customers.js';
 import { applyOwnerInputs } from './owners.js';
 import { fail, ok, type Result } from './result.js';
 

@@ -2,6 +2,7 @@ import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
+import { BUSINESS_FIELDS, KYC_FIELDS, OWNER_FIELDS } from './customer-fields.js';
 import { checkNewCustomer, registrationKey } from './customer-rules.js';
 import { fail, ok, type Result, validationFailure } from './result.js';
 
@@ -13,55 +14,6 @@ type Owner = Schemas['Owner'];
 export interface PlatformOptions {
   minimalKybAllowed: boolean;
 }
-
-/** Fields the API returns inside `kyc_data` rather than on the customer. */
-export const KYC_FIELDS = [
-  'dob',
-  'street',
-  'city',
-  'state',
-  'zip_code',
-  'operating_street',
-  'operating_city',
-  'operating_state',
-  'operating_zip_code',
-  'operating_country',
-  'id_expiry_date',
-  'id_issue_date',
-] as const;
-
-const BUSINESS_FIELDS = [
-  'trading_name',
-  'business_type',
-  'registration_number',
-  'incorporation_country',
-  'incorporation_date',
-  'industry_type',
-  'business_description',
-  'website',
-  'source_of_funds',
-  'estimated_annual_revenue',
-  'expected_monthly_payments',
-  'account_purpose',
-] as const;
-
-const OWNER_FIELDS = [
-  'email',
-  'phone',
-  'date_of_birth',
-  'nationality',
-  'title',
-  'street',
-  'city',
-  'state',
-  'zip_code',
-  'country',
-  'id_document_type',
-  'id_document_number',
-  'id_document_country',
-  'id_expiry_date',
-  'tin',
-] as const;
 
 function pick(input: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.map((field) => [field, input[field] ?? null]));

@@ -1,10 +1,10 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { addFieldError, type FieldErrors } from '../core/result.js';
 import { loadSpec } from '../spec/load-spec.js';
 import { laravelMessage } from './laravel-messages.js';
 
-/** What the mock reads from `openapi.yaml` at start-up: scopes per operation and request validators. */
+/** What the mock reads from `openapi.yaml`: scopes per operation and request validators. */
 export interface RequestValidator {
   /** The OAuth scope `openapi.yaml` requires for an operation, if any. */
   scopeOf(operationId: string): string | undefined;
@@ -14,13 +14,20 @@ export interface RequestValidator {
   queryErrors(operationId: string, query: Record<string, string>): FieldErrors;
 }
 
+type Json = Record<string, unknown>;
+type Validate = ValidateFunction | undefined;
+
+/** Where an operation lives in the spec; its validators are compiled on first use. */
 interface Operation {
-  scope?: string;
-  body?: ValidateFunction;
-  query?: ValidateFunction;
+  base: string;
+  scope: string | undefined;
+  hasJsonBody: boolean;
+  queryParams: Json[];
+  body?: Validate;
+  query?: Validate;
 }
 
-type Json = Record<string, unknown>;
+const load = createRequire(import.meta.url);
 
 function pointerEscape(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -36,67 +43,77 @@ function toFieldErrors(errors: ErrorObject[] | null | undefined): FieldErrors {
   return out;
 }
 
-function compileOperation(
-  ajv: Ajv2020,
-  ajvQuery: Ajv2020,
-  path: string,
-  method: string,
-  op: Json,
-): Operation {
-  const base = `spec#/paths/${pointerEscape(path)}/${method}`;
-  const security = (op.security as Array<Record<string, string[]>> | undefined) ?? [];
-  const scope = security.find((entry) => entry.oauth2)?.oauth2?.[0];
-  const content = ((op.requestBody as Json | undefined)?.content ?? {}) as Json;
-  const out: Operation = scope ? { scope } : {};
-  if (content['application/json']) {
-    out.body = ajv.compile({ $ref: `${base}/requestBody/content/application~1json/schema` });
-  }
-  const params = ((op.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query');
-  if (params.length > 0) {
-    out.query = ajvQuery.compile({
-      type: 'object',
-      properties: Object.fromEntries(
-        params.map((p, i) => [p.name, { $ref: `${base}/parameters/${i}/schema` }]),
-      ),
-      required: params.filter((p) => p.required).map((p) => p.name),
-    });
-  }
-  return out;
-}
-
+/** An Ajv for the spec; Ajv is loaded at the first validation, so start-up does not pay for it. */
 function newAjv(coerceTypes: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, validateFormats: true });
-  addFormats.default(ajv);
+  const { Ajv2020: Ajv } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = load('ajv-formats') as typeof import('ajv-formats').default;
+  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes, validateFormats: true });
+  addFormats(ajv);
   ajv.addFormat('binary', true);
   ajv.addSchema(loadSpec() as object, 'spec');
   return ajv;
 }
 
-/** Compiles the request schemas of every operation in `openapi.yaml` once. */
+function describeOperation(path: string, method: string, op: Json): Operation {
+  const security = (op.security as Array<Record<string, string[]>> | undefined) ?? [];
+  const content = ((op.requestBody as Json | undefined)?.content ?? {}) as Json;
+  return {
+    base: `spec#/paths/${pointerEscape(path)}/${method}`,
+    scope: security.find((entry) => entry.oauth2)?.oauth2?.[0],
+    hasJsonBody: content['application/json'] !== undefined,
+    queryParams: ((op.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query'),
+  };
+}
+
+function querySchema(op: Operation): Json {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      op.queryParams.map((p, i) => [p.name, { $ref: `${op.base}/parameters/${i}/schema` }]),
+    ),
+    required: op.queryParams.filter((p) => p.required).map((p) => p.name),
+  };
+}
+
+/** Reads every operation of `openapi.yaml`; each request validator is compiled once, when first needed. */
 export function createRequestValidator(): RequestValidator {
-  const ajv = newAjv(false);
-  const ajvQuery = newAjv(true);
   const operations = new Map<string, Operation>();
   const paths = (loadSpec() as unknown as Json).paths as Record<string, Record<string, Json>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op?.operationId === 'string')
-        operations.set(op.operationId, compileOperation(ajv, ajvQuery, path, method, op));
+        operations.set(op.operationId, describeOperation(path, method, op));
     }
   }
+  let ajv: Ajv2020 | undefined;
+  let ajvQuery: Ajv2020 | undefined;
   const find = (operationId: string): Operation => {
     const op = operations.get(operationId);
     if (!op) throw new Error(`openapi.yaml has no operation ${operationId}`);
     return op;
   };
+  const bodyValidator = (op: Operation): Validate => {
+    if (op.body === undefined && op.hasJsonBody) {
+      ajv ??= newAjv(false);
+      op.body = ajv.compile({ $ref: `${op.base}/requestBody/content/application~1json/schema` });
+    }
+    return op.body;
+  };
+  const queryValidator = (op: Operation): Validate => {
+    if (op.query === undefined && op.queryParams.length > 0) {
+      ajvQuery ??= newAjv(true);
+      op.query = ajvQuery.compile(querySchema(op));
+    }
+    return op.query;
+  };
   return {
     scopeOf: (operationId) => find(operationId).scope,
     bodyErrors(operationId, body) {
-      const validate = find(operationId).body;
+      const validate = bodyValidator(find(operationId));
       return !validate || validate(body) ? {} : toFieldErrors(validate.errors);
     },
     queryErrors(operationId, query) {
-      const validate = find(operationId).query;
+      const validate = queryValidator(find(operationId));
       return !validate || validate({ ...query }) ? {} : toFieldErrors(validate.errors);
     },
   };

@@ -1,8 +1,10 @@
 /** Locating and parsing the project's openapi.yaml, once per process. */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { SPEC_JSON, SPEC_SHA256 } from '../generated/spec-document.js';
 import type { OpenApiDocument } from './openapi-document.js';
 
 const PACKAGE_NAME = 'blaaiz-mock';
@@ -51,12 +53,22 @@ function assertOpenApiDocument(value: unknown, path: string): asserts value is O
   }
 }
 
+/**
+ * Parses the text of openapi.yaml: from the generated JSON copy when the text is the one it was made from
+ * (fast start), else with the YAML parser, loaded only then.
+ */
+function parseSpecText(text: string): unknown {
+  if (createHash('sha256').update(text).digest('hex') === SPEC_SHA256) return JSON.parse(SPEC_JSON);
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return parse(text);
+}
+
 /** Reads and parses openapi.yaml (default: the project's own) once; the result is cached and deeply frozen. */
 export function loadSpec(path: string = defaultSpecPath()): OpenApiDocument {
   const absolute = resolve(path);
   const cached = cache.get(absolute);
   if (cached) return cached;
-  const parsed: unknown = parse(readFileSync(absolute, 'utf8'));
+  const parsed = parseSpecText(readFileSync(absolute, 'utf8'));
   assertOpenApiDocument(parsed, absolute);
   const frozen = deepFreeze(parsed);
   cache.set(absolute, frozen);

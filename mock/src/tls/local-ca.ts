@@ -1,9 +1,7 @@
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { isIP } from 'node:net';
 import { join } from 'node:path';
-import forge from 'node-forge';
 
 /** The CA and server certificate the object store serves https with. */
 export interface TlsMaterial {
@@ -11,65 +9,6 @@ export interface TlsMaterial {
   caCertPath: string;
   serverCertPem: string;
   serverKeyPem: string;
-}
-
-const YEAR_MS = 365 * 24 * 3600 * 1000;
-
-function newKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
-  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
-}
-
-function serial(): string {
-  return `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
-}
-
-function createCa(): { certPem: string; keyPem: string } {
-  const keys = newKeyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
-  cert.validity.notAfter = new Date(Date.now() + 10 * YEAR_MS);
-  const subject = [
-    { name: 'commonName', value: 'blaaiz-mock local CA' },
-    { name: 'organizationName', value: 'blaaiz-mock' },
-  ];
-  cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: true, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
-}
-
-function createServerCert(ca: { certPem: string; keyPem: string }, hosts: string[]) {
-  const caCert = forge.pki.certificateFromPem(ca.certPem);
-  const caKey = forge.pki.privateKeyFromPem(ca.keyPem);
-  const keys = newKeyPair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = keys.publicKey;
-  cert.serialNumber = serial();
-  cert.validity.notBefore = new Date(Date.now() - 24 * 3600 * 1000);
-  cert.validity.notAfter = new Date(Date.now() + 2 * YEAR_MS - 24 * 3600 * 1000 * 30);
-  cert.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
-  cert.setIssuer(caCert.subject.attributes);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    {
-      name: 'subjectAltName',
-      altNames: hosts.map((host) => (isIP(host) ? { type: 7, ip: host } : { type: 2, value: host })),
-    },
-  ]);
-  cert.sign(caKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
 }
 
 /** Splits a server bundle (certificate then key, written atomically together) into its parts. */
@@ -81,6 +20,7 @@ function splitBundle(text: string): { certPem: string; keyPem: string } | undefi
 
 /** Creates the CA unless another process is creating it at the same moment, then uses theirs. */
 async function createCaOnce(certPath: string, keyPath: string): Promise<{ certPem: string; keyPem: string }> {
+  const { createCa } = await import('./issue-certificates.js');
   const ca = createCa();
   try {
     await writeFile(keyPath, ca.keyPem, { mode: 0o600, flag: 'wx' });
@@ -117,6 +57,7 @@ export async function ensureTlsMaterial(stateDir: string, hostNames: string[]): 
   const bundlePath = join(stateDir, `server-${tag}.pem`);
   let server = existsSync(bundlePath) ? splitBundle(await readFile(bundlePath, 'utf8')) : undefined;
   if (!server) {
+    const { createServerCert } = await import('./issue-certificates.js');
     server = createServerCert(ca, hosts);
     const partial = `${bundlePath}.${process.pid}.${Date.now()}`;
     await writeFile(partial, `${server.certPem}${server.keyPem}`, { mode: 0o600 });

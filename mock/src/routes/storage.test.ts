@@ -97,7 +97,7 @@ describe('object store PUT', async () => {
     [
       'the path',
       (u: URL) => {
-        u.pathname = `${u.pathname.slice(0, -1)}0`;
+        u.pathname = `${u.pathname.slice(0, -1)}${u.pathname.endsWith('0') ? '1' : '0'}`;
       },
       403,
       'SignatureDoesNotMatch',

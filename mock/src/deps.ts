@@ -4,6 +4,7 @@ import type { CoreContext } from './core/context.js';
 import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
+import type { TokenClaims } from './signing/jwt.js';
 import type { ObjectStore } from './store/object-store.js';
 import { applySeed, type Seed } from './store/seed.js';
 import { createState, type MockState } from './store/state.js';
@@ -48,6 +49,8 @@ export interface MockDeps {
   urls: MockUrls;
   validator: RequestValidator;
   rateLimiter: RateLimiter;
+  /** Tokens already verified (token → claims), so a client's repeated calls skip the HMAC check. */
+  verifiedTokens: Map<string, TokenClaims>;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -97,6 +100,7 @@ export function createDeps(options: DepsOptions): MockDeps {
     urls: { api: 'http://127.0.0.1:4010', storage: 'https://127.0.0.1:4443', ...options.urls },
     validator: createRequestValidator(),
     rateLimiter: createRateLimiter(),
+    verifiedTokens: new Map(),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
   loadSeed(deps);

@@ -54,6 +54,7 @@ export function recordPendingUpload(
     inFlight: false,
   };
   state.pending.set(pending.fileId, pending);
+  state.sweepAfter = Math.min(state.sweepAfter, pending.expiresAt);
   return pending;
 }
 
@@ -62,13 +63,22 @@ export function recordPendingUpload(
  * insertion order is expiry order and the sweep stops at the first live entry.
  */
 export function sweepExpiredUploads(state: MockState, now: number): number {
+  if (now < state.sweepAfter) return 0;
   let removed = 0;
+  let next = Number.POSITIVE_INFINITY;
   for (const [fileId, pending] of state.pending) {
-    if (pending.expiresAt > now) break;
-    if (pending.inFlight) continue;
+    if (pending.expiresAt > now) {
+      next = Math.min(next, pending.expiresAt);
+      break;
+    }
+    if (pending.inFlight) {
+      next = now; // an expired upload still streaming in: look again on the next request
+      continue;
+    }
     state.pending.delete(fileId);
     removed++;
   }
+  state.sweepAfter = next;
   return removed;
 }
 

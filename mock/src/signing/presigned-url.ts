@@ -23,10 +23,8 @@ export interface PresignInput {
 }
 
 function amzDate(ms: number): string {
-  return new Date(ms)
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 function parseAmzDate(value: string): number | undefined {
@@ -49,18 +47,18 @@ function signature(secret: string, text: string): string {
   return createHmac('sha256', secret).update(text).digest('hex');
 }
 
-/** Builds an S3-shaped URL signed with HMAC-SHA256 over method, path and every other query parameter. */
+/**
+ * Builds an S3-shaped URL signed with HMAC-SHA256 over method, path and every other query parameter.
+ * The parameters are written in sorted order, so the query string is its own canonical form.
+ */
 export function createPresignedUrl(input: PresignInput): string {
   const date = amzDate(input.issuedAtMs);
-  const params = new URLSearchParams({
-    'X-Amz-Algorithm': ALGORITHM,
-    'X-Amz-Credential': `${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`,
-    'X-Amz-Date': date,
-    'X-Amz-Expires': String(input.expiresSeconds),
-    'X-Amz-SignedHeaders': 'host',
-  });
-  params.set('X-Amz-Signature', signature(input.secret, canonical(input.method, input.path, params)));
-  return `${input.baseUrl}${input.path}?${params.toString()}`;
+  const credential = encodeURIComponent(`${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`);
+  const query =
+    `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${credential}&X-Amz-Date=${date}` +
+    `&X-Amz-Expires=${input.expiresSeconds}&X-Amz-SignedHeaders=host`;
+  const signed = signature(input.secret, `${input.method}\n${input.path}\n${query}`);
+  return `${input.baseUrl}${input.path}?${query}&X-Amz-Signature=${signed}`;
 }
 
 export type PresignCheck =

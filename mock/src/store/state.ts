@@ -65,6 +65,8 @@ export interface MockState {
   legacyKeys: Set<string>;
   customers: Map<string, CustomerRecord>;
   pending: Map<string, PendingUpload>;
+  /** No pending upload expires before this virtual time, so sweeping earlier finds nothing. */
+  sweepAfter: number;
   files: Map<string, StoredFile>;
   /** `incorporation_country:registration_number` → customer id: the per-platform unique pair. */
   registrations: Map<string, string>;
@@ -80,6 +82,7 @@ export function createState(): MockState {
     legacyKeys: new Set(),
     customers: new Map(),
     pending: new Map(),
+    sweepAfter: Number.POSITIVE_INFINITY,
     files: new Map(),
     registrations: new Map(),
     reviewing: new Set(),

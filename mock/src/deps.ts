@@ -83,6 +83,7 @@ export function coreContext(deps: MockDeps): CoreContext {
 export function loadSeed(deps: MockDeps): void {
   deps.state = createState();
   deps.rateLimiter.reset();
+  deps.verifiedTokens.clear();
   // The built-in demo seed is checked against the spec by its own test; a user's seed is checked here.
   const check = (body: unknown) => Object.values(deps.validator.bodyErrors('createCustomer', body)).flat();
   applySeed(deps.state, deps.seed, coreContext(deps), deps.seed === DEMO_SEED ? () => [] : check);

@@ -35,8 +35,9 @@ const VERIFIED_TOKENS_MAX = 10_000;
 /** Claims of a valid token; a token verified before skips the signature check, never the expiry check. */
 function verifiedClaims(deps: MockDeps, token: string): TokenClaims {
   const now = deps.clock.now();
+  const seconds = Math.floor(now / 1000);
   const known = deps.verifiedTokens.get(token);
-  if (known && known.exp > Math.floor(now / 1000)) return known;
+  if (known && known.exp > seconds && known.nbf <= seconds + 60) return known;
   const check = verifyAccessToken(token, deps.config.signingSecret, now);
   if (!check.ok) throw ApiError.of('unauthenticated');
   if (deps.verifiedTokens.size >= VERIFIED_TOKENS_MAX) deps.verifiedTokens.clear();

@@ -1,14 +1,45 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { ApiError } from '../errors.js';
 
 /** Largest JSON or form body the API routes read (documented in the README). */
 export const MAX_JSON_BYTES = 1024 * 1024;
 
-async function readText(c: Context, limit: number): Promise<string> {
-  const declared = Number(c.req.header('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw ApiError.of('bodyTooLarge');
-  const stream = c.req.raw.body;
-  if (!stream) return '';
+/** The Node request behind a Hono context when served by `@hono/node-server` (absent under `app.request`). */
+export function nodeIncoming(c: Context): IncomingMessage | undefined {
+  const incoming = (c.env as { incoming?: unknown } | undefined)?.incoming;
+  return incoming instanceof Readable ? (incoming as IncomingMessage) : undefined;
+}
+
+/** Reads straight from the socket's stream: no web `Request` or `ReadableStream` is built per request. */
+function readIncoming(incoming: IncomingMessage, limit: number): Promise<Buffer> {
+  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  if (incoming.complete) {
+    // The whole message has arrived (the usual case for small JSON bodies): take it in one read.
+    const all: Buffer | null = incoming.read();
+    if (all && all.byteLength > limit) return Promise.reject(ApiError.of('bodyTooLarge'));
+    return Promise.resolve(all ?? Buffer.alloc(0));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (outcome: () => void) => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onClose).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) finish(() => reject(ApiError.of('bodyTooLarge')));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish(() => resolve(Buffer.concat(chunks, size)));
+    const onClose = () => finish(() => reject(ApiError.of('timeout', 'The request body was not received.')));
+    incoming.on('data', onData).on('end', onEnd).on('error', onClose).on('close', onClose);
+  });
+}
+
+async function readWebStream(stream: ReadableStream<Uint8Array>, limit: number): Promise<Buffer> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -22,7 +53,16 @@ async function readText(c: Context, limit: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks, size);
+}
+
+async function readText(c: Context, limit: number): Promise<string> {
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw ApiError.of('bodyTooLarge');
+  const incoming = nodeIncoming(c);
+  if (incoming) return (await readIncoming(incoming, limit)).toString('utf8');
+  const stream = c.req.raw.body;
+  return stream ? (await readWebStream(stream, limit)).toString('utf8') : '';
 }
 
 function parseForm(text: string): Record<string, string> {

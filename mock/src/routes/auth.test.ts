@@ -138,6 +138,14 @@ describe('credentials on /api/external/*', async () => {
     mock.deps.clock.reset();
   });
 
+  it('forgets verified tokens on reset: a token issued ahead on the virtual clock is refused after it', async () => {
+    mock.deps.clock.advance(3600);
+    const token = await mock.token('mock-client', 'customer:read');
+    expect((await mock.call('GET', path, { token })).status).toBe(200);
+    await mock.call('POST', '/__mock/reset');
+    expect((await mock.call('GET', path, { token })).status).toBe(401);
+  });
+
   it('accepts tokens issued by another instance with the same secret (stateless)', async () => {
     const other = await makeTestMock();
     const token = await other.token('mock-client', 'customer:read');

@@ -36,10 +36,11 @@ export function authRoutes(deps: MockDeps): Hono {
     try {
       params = await readTokenParams(c);
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status === 413) throw error;
+      if (!(error instanceof ApiError)) throw error;
+      // Unreadable token requests keep the OAuth error shape; an oversized body keeps its 413.
       return c.json(
         { error: 'invalid_request', error_description: error.message, message: error.message },
-        400,
+        error.status === 413 ? 413 : 400,
       );
     }
     const outcome = issueToken(deps.state, params, {

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { sniffMime } from '../core/sniff-mime.js';
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
+import { nodeIncoming } from '../http/body.js';
 import { s3Error } from '../http/s3-errors.js';
 import { verifyPresignedUrl } from '../signing/presigned-url.js';
 import { UPLOAD_PREFIX } from './files.js';
@@ -19,8 +20,16 @@ const CLAIM_FAILURES = {
   unknown: 'This upload is no longer known to the object store (was the mock reset?).',
 } as const;
 
+/** The one spelling of a signature the mock issues: once, 64 lowercase hex digits (no case or junk variants). */
+const CANONICAL_SIGNATURE = /^[0-9a-f]{64}$/;
+
 function checkSignature(c: Context, deps: MockDeps, method: 'PUT' | 'GET'): Response | undefined {
   const url = new URL(c.req.url);
+  const given = url.searchParams.getAll('X-Amz-Signature');
+  if (given.length > 1 || (given.length === 1 && !CANONICAL_SIGNATURE.test(given[0] ?? ''))) {
+    const detail = 'The request signature we calculated does not match the signature you provided.';
+    return s3Error(c, 'SignatureDoesNotMatch', detail, url.pathname);
+  }
   const check = verifyPresignedUrl(
     method,
     url.pathname,
@@ -60,7 +69,13 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       CLAIM_FAILURES[claim.reason],
       resource,
     );
-  const written = await deps.objects.write(fileId, c.req.raw.body, limit);
+  const state = deps.state;
+  const written = await deps.objects.write(fileId, nodeIncoming(c) ?? c.req.raw.body, limit);
+  if (deps.state !== state) {
+    // The mock was reset while the bytes streamed in: the upload belongs to a state that is gone.
+    if (written.ok) await deps.objects.remove(fileId);
+    return s3Error(c, 'NoSuchKey', CLAIM_FAILURES.unknown, resource);
+  }
   if (!written.ok) {
     releaseUpload(claim.pending);
     if (written.reason === 'too-large') {

@@ -1,75 +1,141 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { SNIFF_BYTES } from '../core/sniff-mime.js';
 
 export type WriteOutcome =
   | { ok: true; size: number; md5: string; head: Buffer }
   | { ok: false; reason: 'too-large' | 'aborted'; size: number };
 
+/** A request body: the socket's Node stream (served by a listener) or a web stream (`app.request`). */
+export type UploadBody = Readable | ReadableStream<Uint8Array> | null;
+
 /** Where uploaded objects live: files on disk, written as they stream in, never held whole in memory. */
 export interface ObjectStore {
   readonly dir: string;
-  write(key: string, body: ReadableStream<Uint8Array> | null, limitBytes: number): Promise<WriteOutcome>;
+  write(key: string, body: UploadBody, limitBytes: number): Promise<WriteOutcome>;
   read(key: string): Readable;
   remove(key: string): Promise<void>;
   clear(): Promise<void>;
 }
 
-function writeChunk(out: WriteStream, chunk: Uint8Array): Promise<void> {
+/** The next chunk of `stream` (null at its end); waiting never destroys it, so the server can still answer. */
+function nextChunk(stream: Readable): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    out.write(chunk, (error) => (error ? reject(error) : resolve()));
+    const attempt = () => {
+      const chunk: Buffer | null = stream.read();
+      if (chunk === null && !stream.readableEnded && !stream.destroyed) return;
+      stream.off('readable', attempt).off('end', attempt).off('close', attempt).off('error', attempt);
+      if (chunk !== null || stream.readableEnded) resolve(chunk);
+      else reject(new Error('request body aborted'));
+    };
+    stream.on('readable', attempt).on('end', attempt).on('close', attempt).on('error', attempt);
+    attempt();
   });
 }
 
-function closeStream(out: WriteStream): Promise<void> {
-  return new Promise((resolve) => out.end(() => resolve()));
+/** Bytes received between two young-generation collections (see `youngCollector`). */
+const COLLECT_EVERY_BYTES = 1024 * 1024;
+
+/**
+ * Every socket read arrives in a fresh buffer that V8 frees only at its next collection, which on a
+ * steady upload comes tens of megabytes later: a 25 MB upload would hold most of its bytes in memory.
+ * A young-generation collection (well under a millisecond) every megabyte received keeps that to a few.
+ */
+function youngCollector(): () => void {
+  const exposed = (globalThis as { gc?: (options: object) => void }).gc;
+  if (exposed) return () => exposed({ type: 'minor' });
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as (options: object) => void;
+  setFlagsFromString('--no-expose-gc');
+  return () => gc({ type: 'minor' });
+}
+
+/** Writes to `out`, waiting only when its buffer is full; a failed file write rejects. */
+function fileSink(out: WriteStream) {
+  let failed: Error | undefined;
+  out.on('error', (error) => {
+    failed = error;
+  });
+  return {
+    async write(chunk: Uint8Array) {
+      if (failed) throw failed;
+      if (out.write(chunk)) return;
+      await new Promise<void>((done) => {
+        const resume = () => {
+          out.off('drain', resume).off('close', resume);
+          done();
+        };
+        out.on('drain', resume).on('close', resume);
+      });
+    },
+    end: () => new Promise<void>((done) => (out.closed ? done() : out.end(() => done()).once('close', done))),
+    failed: () => failed,
+  };
 }
 
 /** Opens (creating) a directory-backed object store; keys must be ids the mock issued. */
 export async function openObjectStore(dir: string): Promise<ObjectStore> {
   await mkdir(dir, { recursive: true });
+  let collect: (() => void) | undefined;
+  let sinceCollect = 0;
   return {
     dir,
     async write(key, body, limitBytes) {
       const path = join(dir, key);
-      const partial = `${path}.part`;
-      const out = createWriteStream(partial);
+      // One partial file per attempt: a failed attempt is cleaned up in the background, even as a retry starts.
+      const partial = `${path}.${randomUUID()}.part`;
+      const sink = fileSink(createWriteStream(partial));
+      // A socket's stream is left open when we stop early (the server answers on it); a web stream is cancelled.
+      const stream = body instanceof Readable ? body : body ? Readable.fromWeb(body) : Readable.from([]);
+      if (stream !== body) stream.on('error', () => undefined); // seen by nextChunk as a destroyed stream
       const md5 = createHash('md5');
-      const headChunks: Buffer[] = [];
+      const head: Buffer[] = [];
       let headLength = 0;
       let size = 0;
       let failure: 'too-large' | 'aborted' | undefined;
-      const reader = body?.getReader();
       try {
-        while (reader) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          size += value.byteLength;
+        for (let chunk = await nextChunk(stream); chunk; chunk = await nextChunk(stream)) {
+          size += chunk.byteLength;
           if (size > limitBytes) {
             failure = 'too-large';
-            await reader.cancel().catch(() => undefined);
+            if (stream !== body) stream.destroy();
             break;
           }
-          md5.update(value);
+          md5.update(chunk);
           if (headLength < SNIFF_BYTES) {
-            headChunks.push(Buffer.from(value.subarray(0, SNIFF_BYTES - headLength)));
-            headLength += Math.min(value.byteLength, SNIFF_BYTES - headLength);
+            head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength)));
+            headLength += Math.min(chunk.byteLength, SNIFF_BYTES - headLength);
           }
-          await writeChunk(out, value);
+          await sink.write(chunk);
+          sinceCollect += chunk.byteLength;
+          if (sinceCollect >= COLLECT_EVERY_BYTES) {
+            sinceCollect = 0;
+            collect ??= youngCollector();
+            collect();
+          }
         }
       } catch {
         failure = 'aborted';
       }
-      await closeStream(out);
-      if (failure) {
-        await rm(partial, { force: true });
-        return { ok: false, reason: failure, size };
-      }
-      await rename(partial, path);
-      return { ok: true, size, md5: md5.digest('hex'), head: Buffer.concat(headChunks) };
+      const discard = () => {
+        void sink.end().then(() => rm(partial, { force: true }).catch(() => undefined));
+        return { ok: false as const, reason: failure ?? ('aborted' as const), size };
+      };
+      if (failure) return discard();
+      await sink.end();
+      const stored =
+        !sink.failed() &&
+        (await rename(partial, path).then(
+          () => true,
+          () => false,
+        ));
+      if (!stored) return discard();
+      return { ok: true, size, md5: md5.digest('hex'), head: Buffer.concat(head) };
     },
     read: (key) => createReadStream(join(dir, key)),
     remove: (key) => rm(join(dir, key), { force: true }),

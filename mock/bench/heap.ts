@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './children.js';
+import { type Figure, measured, withTarget } from './figures.js';
+
+const MB = 1024 * 1024;
+
+interface HeapReport {
+  count: number;
+  before: number;
+  peak: number;
+  after: number;
+  pendingAtPeak: number;
+  pendingAfter: number;
+  presignsPerSecond: number;
+}
+
+/**
+ * Heap in use (after a forced GC) before `count` unused presigns and after the clock moved past their
+ * expiry, measured in a fresh child process so nothing else in the bench sits on that heap.
+ */
+export async function benchExpiredPresigns(count: number): Promise<Figure[]> {
+  const script = join(ROOT, 'mock/bench/heap-child.ts');
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, String(count)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const line = stdout.trim().split('\n').pop() ?? '';
+  if (code !== 0 || !line.startsWith('{')) throw new Error(`heap child exited with ${code}: ${stdout}`);
+  const report = JSON.parse(line) as HeapReport;
+  const label = `${(report.count / 1e6).toLocaleString('en-US')}M expired presigns`;
+  return [
+    measured(`${label}: heap in use before`, report.before / MB, 'MB'),
+    measured(`${label}: heap in use while live`, report.peak / MB, 'MB'),
+    measured(`${label}: heap in use after expiry`, report.after / MB, 'MB'),
+    withTarget(measured(`${label}: heap growth after expiry`, (report.after - report.before) / MB, 'MB'), {
+      max: 16,
+    }),
+    measured(`${label}: entries left after expiry`, report.pendingAfter, 'entries'),
+    measured(`${label}: in-process rate (app.request)`, report.presignsPerSecond, 'presigns/s'),
+  ];
+}

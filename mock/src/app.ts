@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { settleDueReviews } from './core/review.js';
-import { sweepExpiredUploads } from './core/uploads.js';
 import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
@@ -29,12 +27,6 @@ function toApiError(error: unknown): ApiError {
 /** Builds the API app: auth, files, customers and mock controls, sharing one instance's deps. */
 function createApiApp(deps: MockDeps): Hono {
   const api = new Hono();
-  api.use('*', async (_c, next) => {
-    const now = deps.clock.now();
-    settleDueReviews(deps.state, now);
-    sweepExpiredUploads(deps.state, now);
-    await next();
-  });
   for (const routes of [
     authRoutes,
     fileRoutes,

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type Clock, createClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
+import { settleDueReviews } from './core/review.js';
+import { sweepExpiredUploads } from './core/uploads.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import type { TokenClaims } from './signing/jwt.js';
@@ -77,6 +79,13 @@ export function coreContext(deps: MockDeps): CoreContext {
     presignTtlSeconds: config.presignTtlSeconds,
     maxUploadBytes: config.maxUploadBytes,
   };
+}
+
+/** Brings the state up to the virtual clock: reviews due are completed, expired presigns reclaimed. */
+export function settleToClock(deps: MockDeps): void {
+  const now = deps.clock.now();
+  settleDueReviews(deps.state, now);
+  sweepExpiredUploads(deps.state, now);
 }
 
 /** Replaces the state with a fresh copy of the seed (start-up and `POST /__mock/reset`). */

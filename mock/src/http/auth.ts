@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { MockDeps } from '../deps.js';
+import { type MockDeps, settleToClock } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { type TokenClaims, verifyAccessToken } from '../signing/jwt.js';
+import { requestHeader } from './body.js';
 
 /** Who made a request: an OAuth client through its token, or the deprecated full-access key. */
 export type Principal = { kind: 'token'; clientId: string; scopes: string[] } | { kind: 'legacy-key' };
@@ -59,12 +60,18 @@ function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): voi
 /**
  * Guards an operation: authenticates the caller and requires the scope `openapi.yaml` names for
  * `operationId` (401 without a valid credential, 403 without the scope, the message naming it), and
- * counts the request against the client's rate limit when that is enforced.
+ * counts the request against the client's rate limit when that is enforced. Every API operation passes
+ * here, so this is also where the state is brought up to the virtual clock.
  */
 export function requireScope(deps: MockDeps, operationId: string): MiddlewareHandler {
   const scope = deps.validator.scopeOf(operationId);
   return async (c, next) => {
-    const principal = authenticate(deps, c.req.header('authorization'), c.req.header('x-blaaiz-api-key'));
+    settleToClock(deps);
+    const principal = authenticate(
+      deps,
+      requestHeader(c, 'authorization'),
+      requestHeader(c, 'x-blaaiz-api-key'),
+    );
     c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
     if (deps.config.rateLimit) enforceRateLimit(c, deps, principal);
     if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {

@@ -12,6 +12,14 @@ export function nodeIncoming(c: Context): IncomingMessage | undefined {
   return incoming instanceof Readable ? (incoming as IncomingMessage) : undefined;
 }
 
+/** A request header (lower-case name) from Node's own parse when served over a socket: no Fetch `Headers`. */
+export function requestHeader(c: Context, name: string): string | undefined {
+  const incoming = nodeIncoming(c);
+  if (!incoming) return c.req.header(name);
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** Reads straight from the socket's stream: no web `Request` or `ReadableStream` is built per request. */
 function readIncoming(incoming: IncomingMessage, limit: number): Promise<Buffer> {
   if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
@@ -57,7 +65,7 @@ async function readWebStream(stream: ReadableStream<Uint8Array>, limit: number):
 }
 
 async function readText(c: Context, limit: number): Promise<string> {
-  const declared = Number(c.req.header('content-length'));
+  const declared = Number(requestHeader(c, 'content-length'));
   if (Number.isFinite(declared) && declared > limit) throw ApiError.of('bodyTooLarge');
   const incoming = nodeIncoming(c);
   if (incoming) return (await readIncoming(incoming, limit)).toString('utf8');
@@ -75,7 +83,7 @@ function parseForm(text: string): Record<string, string> {
  */
 export async function readRequestBody(c: Context, limit = MAX_JSON_BYTES): Promise<unknown> {
   const text = await readText(c, limit);
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const type = (requestHeader(c, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === 'application/x-www-form-urlencoded') return parseForm(text);
   if (text.trim() === '') return {};
   if (type === '' || type === 'application/json' || type.endsWith('+json') || type === 'text/plain') {

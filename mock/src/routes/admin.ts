@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
-import { sweepExpiredUploads } from '../core/uploads.js';
-import { loadSeed, type MockDeps } from '../deps.js';
+import { loadSeed, type MockDeps, settleToClock } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { presentCustomer } from '../http/present.js';
@@ -72,14 +71,17 @@ export function adminRoutes(deps: MockDeps): Hono {
       });
     }
     deps.clock.advance(seconds);
-    sweepExpiredUploads(deps.state, deps.clock.now());
+    settleToClock(deps);
     return c.json({
       message: `Clock advanced by ${seconds} seconds.`,
       now: new Date(deps.clock.now()).toISOString(),
     });
   });
 
-  app.get('/__mock/state', (c) => c.json(describeState(deps)));
+  app.get('/__mock/state', (c) => {
+    settleToClock(deps);
+    return c.json(describeState(deps));
+  });
 
   app.get('/__mock/ca.pem', (c) => {
     if (!deps.caCertPem) throw new ApiError(404, 'The object store serves plain http: there is no CA.');
@@ -88,6 +90,7 @@ export function adminRoutes(deps: MockDeps): Hono {
 
   app.post('/__mock/customers/:id/review', async (c) => {
     const verdict = parseVerdict(await readRequestBody(c));
+    settleToClock(deps);
     const record = unwrap(forceReview(deps.state, c.req.param('id'), verdict, deps.clock.now()));
     return c.json({ message: `Review completed: ${verdict.outcome}.`, data: presentCustomer(deps, record) });
   });

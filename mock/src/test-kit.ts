@@ -32,6 +32,17 @@ for (const name of readdirSync(tmpdir())) {
   if (pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
 }
 
+/** Base path of the customer endpoints. */
+export const CUSTOMERS_PATH = '/api/external/customer';
+
+/** An owner holding the whole business, with a one-sided ID (passport). */
+export const SOLE_OWNER = {
+  first_name: 'Ann',
+  last_name: 'Lee',
+  ownership_percentage: 100,
+  id_document_type: 'passport',
+};
+
 /** The instant the test clock starts at. */
 export const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
 

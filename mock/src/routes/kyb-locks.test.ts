@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeTestMock } from '../test-kit.js';
-
-const base = '/api/external/customer';
-const owner = {
-  first_name: 'Ann',
-  last_name: 'Lee',
-  ownership_percentage: 100,
-  id_document_type: 'passport',
-};
+import { CUSTOMERS_PATH as base, makeTestMock, SOLE_OWNER as owner } from '../test-kit.js';
 
 describe('KYB locks and edits', async () => {
   const mock = await makeTestMock();

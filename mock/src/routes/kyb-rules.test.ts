@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
-import { makeTestMock, PDF_BYTES } from '../test-kit.js';
-
-const base = '/api/external/customer';
-const owner = {
-  first_name: 'Ann',
-  last_name: 'Lee',
-  ownership_percentage: 100,
-  id_document_type: 'passport',
-};
+import { CUSTOMERS_PATH as base, makeTestMock, SOLE_OWNER as owner, PDF_BYTES } from '../test-kit.js';
 
 describe('KYB endpoints: customer type, 404s and file checks', async () => {
   const mock = await makeTestMock({ config: { maxUploadBytes: 4096 } });

@@ -115,6 +115,24 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
   const tls = scheme === 'https' ? await ensureTlsMaterial(stateDir, [host]) : undefined;
   const objectsDir = await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
+  // A start that fails (bad seed, port taken) leaves no uploads folder behind.
+  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
+    await rm(objectsDir, { recursive: true, force: true });
+    throw error;
+  });
+}
+
+interface StartPlan {
+  host: string;
+  scheme: 'https' | 'http';
+  timeouts: Required<ServerTimeouts>;
+  stateDir: string;
+  tls: Awaited<ReturnType<typeof ensureTlsMaterial>> | undefined;
+  objectsDir: string;
+}
+
+async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
+  const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
   const deps = createDeps({
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),

@@ -100,7 +100,7 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
     detectedMime: sniffMime(written.head),
     uploadedAt: deps.clock.now(),
   });
-  return c.body(null, 200, { ETag: `"${written.md5}"` });
+  return new Response(null, { status: 200, headers: { ETag: `"${written.md5}"`, 'Content-Length': '0' } });
 }
 
 /** The fake S3 bucket: presigned PUT (operationId `putObject`), signed GET of uploads, CORS preflight. */

@@ -56,6 +56,17 @@ describe('presigned URLs', () => {
       'bad-algorithm',
     ],
     ['an extra parameter', (p: URLSearchParams) => p.set('x-id', 'PutObject'), 'signature'],
+    [
+      'an upper-cased signature',
+      (p: URLSearchParams) => p.set('X-Amz-Signature', (p.get('X-Amz-Signature') ?? '').toUpperCase()),
+      'signature',
+    ],
+    [
+      'a signature with a character more',
+      (p: URLSearchParams) => p.set('X-Amz-Signature', `${p.get('X-Amz-Signature')}0`),
+      'signature',
+    ],
+    ['a second signature', (p: URLSearchParams) => p.append('X-Amz-Signature', 'f'.repeat(64)), 'signature'],
   ])('rejects %s', (_label, edit, fault) => {
     const params = new URLSearchParams(url.searchParams);
     edit(params);

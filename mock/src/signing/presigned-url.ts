@@ -11,6 +11,7 @@ export const PRESIGN_PARAMS = [
 ] as const;
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
+const SIGNATURE_SHAPE = /^[0-9a-f]{64}$/;
 const ACCESS_KEY = 'BLAAIZMOCKACCESSKEY';
 
 export interface PresignInput {
@@ -84,9 +85,13 @@ export function verifyPresignedUrl(
   if (params.get('X-Amz-Algorithm') !== ALGORITHM) {
     return { ok: false, fault: 'bad-algorithm', detail: `X-Amz-Algorithm must be ${ALGORITHM}` };
   }
+  const signatures = params.getAll('X-Amz-Signature');
   const expected = Buffer.from(signature(secret, canonical(method, path, params)), 'hex');
-  const given = Buffer.from(params.get('X-Amz-Signature') ?? '', 'hex');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  // Only the spelling the mock issues counts: one signature, 64 lower-case hex digits (Buffer.from would
+  // otherwise ignore case and trailing junk).
+  const given =
+    signatures.length === 1 && SIGNATURE_SHAPE.test(signatures[0] ?? '') ? signatures[0] : undefined;
+  if (given === undefined || !timingSafeEqual(Buffer.from(given, 'hex'), expected)) {
     return {
       ok: false,
       fault: 'signature',

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { components } from '../../mock/src/generated/openapi.js';
 import { type MockInstance, startMock } from '../../mock/src/testing.js';
 import { NOT_A_DOCUMENT, newIndividual, PASSPORT_PDF } from '../support/sample-files.js';
-import { callApi, putToPresignedUrl, requestToken, type SdkAuth } from '../support/sdk-client.js';
+import {
+  callApi,
+  putToPresignedUrl,
+  requestPresign,
+  requestToken,
+  type SdkAuth,
+} from '../support/sdk-client.js';
 
 type Schemas = components['schemas'];
 let mock: MockInstance;
@@ -28,13 +34,7 @@ async function createCustomer(): Promise<string> {
 }
 
 async function uploadIdentity(customerId: string, bytes: Buffer): Promise<string> {
-  const presign = await callApi<Schemas['PresignResponse']>(
-    mock.baseUrl,
-    'POST',
-    '/api/external/file/get-presigned-url',
-    auth,
-    { customer_id: customerId, file_category: 'identity' },
-  );
+  const presign = await requestPresign(mock.baseUrl, auth, customerId);
   expect(presign.status).toBe(200);
   await putToPresignedUrl(presign.json.url, bytes, { contentType: 'application/pdf', ca: mock.caCert });
   return presign.json.file_id;

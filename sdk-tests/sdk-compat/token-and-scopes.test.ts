@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockInstance, startMock } from '../../mock/src/testing.js';
-import { callApi, OFFICIAL_SDK_SCOPES, requestToken } from '../support/sdk-client.js';
+import { callApi, OFFICIAL_SDK_SCOPES, requestPresign, requestToken } from '../support/sdk-client.js';
 
 let mock: MockInstance;
 const DEMO_CUSTOMER = '6f1d8c2a-4b1e-4c3a-9a61-0d5b8e7f0a01';
@@ -65,32 +65,14 @@ describe('an empty scope= (one SDK version sends it by mistake)', () => {
     expect(read.json.message).toMatch(/customer:read/);
     expect(read.json.message).toMatch(/holds no scopes/);
     expect(read.json.message).toMatch(/scope parameter/);
-    const presign = await callApi(
-      mock.baseUrl,
-      'POST',
-      '/api/external/file/get-presigned-url',
-      { token },
-      {
-        customer_id: DEMO_CUSTOMER,
-        file_category: 'identity',
-      },
-    );
+    const presign = await requestPresign(mock.baseUrl, { token }, DEMO_CUSTOMER);
     expect(presign.status).toBe(403);
     expect(presign.json.message).toMatch(/file:upload/);
   });
 
   it('names only the missing scope when the token holds others', async () => {
     const token = (await tokenFor('customer:read')).json.access_token;
-    const presign = await callApi(
-      mock.baseUrl,
-      'POST',
-      '/api/external/file/get-presigned-url',
-      { token },
-      {
-        customer_id: DEMO_CUSTOMER,
-        file_category: 'identity',
-      },
-    );
+    const presign = await requestPresign(mock.baseUrl, { token }, DEMO_CUSTOMER);
     expect(presign.status).toBe(403);
     expect(presign.json.message).toMatch(/file:upload/);
     expect(presign.json.message).not.toMatch(/holds no scopes/);

@@ -4,11 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { components } from '../../mock/src/generated/openapi.js';
 import { type MockInstance, startMock } from '../../mock/src/testing.js';
 import { ensureTlsMaterial } from '../../mock/src/tls/local-ca.js';
 import { expectedEtag, PASSPORT_PDF } from '../support/sample-files.js';
-import { callApi, putToPresignedUrl } from '../support/sdk-client.js';
+import { putToPresignedUrl, requestPresign } from '../support/sdk-client.js';
 
 let mock: MockInstance;
 const temporary: string[] = [];
@@ -30,13 +29,7 @@ async function tempDir(): Promise<string> {
 
 async function presignedUrl(target: MockInstance = mock): Promise<string> {
   const auth = { apiKey: target.credentials.legacyKey ?? 'missing' };
-  const presign = await callApi<components['schemas']['PresignResponse']>(
-    target.baseUrl,
-    'POST',
-    '/api/external/file/get-presigned-url',
-    auth,
-    { customer_id: customerId, file_category: 'identity' },
-  );
+  const presign = await requestPresign(target.baseUrl, auth, customerId);
   expect(presign.status).toBe(200);
   return presign.json.url;
 }

@@ -1,3 +1,4 @@
+import type { components } from '../../mock/src/generated/openapi.js';
 import { sendRequest, splitIntoChunks, type WireResponse } from './node-http.js';
 
 /**
@@ -76,6 +77,20 @@ export function callApi<T = unknown>(
     headers,
     ...(body === undefined ? {} : { chunks: splitIntoChunks(JSON.stringify(body)) }),
   });
+}
+
+/** `POST /api/external/file/get-presigned-url` as the SDKs send it (JSON in chunks); answers the flat presign. */
+export function requestPresign(baseUrl: string, auth: SdkAuth, customerId: string, category = 'identity') {
+  return callApi<components['schemas']['PresignResponse']>(
+    baseUrl,
+    'POST',
+    '/api/external/file/get-presigned-url',
+    auth,
+    {
+      customer_id: customerId,
+      file_category: category,
+    },
+  );
 }
 
 /**

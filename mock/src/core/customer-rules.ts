@@ -109,3 +109,37 @@ export function isRegistrationTaken(
 ): boolean {
   return state.registrations.has(registrationKey(number, country));
 }
+
+/** True when a customer other than `customerId` holds this pair (updates may keep their own). */
+export function isRegistrationHeldByOther(
+  state: MockState,
+  number: string,
+  country: string | null | undefined,
+  customerId: string,
+): boolean {
+  const holder = state.registrations.get(registrationKey(number, country));
+  return holder !== undefined && holder !== customerId;
+}
+
+/** The uniqueness key of a customer's current pair, if it has a registration number. */
+export function registrationKeyOf(view: {
+  registration_number?: string | null;
+  incorporation_country?: string | null;
+}): string | undefined {
+  return typeof view.registration_number === 'string'
+    ? registrationKey(view.registration_number, view.incorporation_country)
+    : undefined;
+}
+
+/** Keeps the uniqueness index in step with a customer whose pair was `previousKey` before a change. */
+export function indexRegistration(
+  state: MockState,
+  view: { id: string; registration_number?: string | null; incorporation_country?: string | null },
+  previousKey?: string,
+): void {
+  if (previousKey !== undefined && state.registrations.get(previousKey) === view.id) {
+    state.registrations.delete(previousKey);
+  }
+  const key = registrationKeyOf(view);
+  if (key !== undefined) state.registrations.set(key, view.id);
+}

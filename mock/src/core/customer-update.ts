@@ -7,10 +7,11 @@ import { isCountryCode } from './countries.js';
 import { KYC_FIELDS } from './customer-fields.js';
 import {
   COUNTRY_FIELDS,
-  isRegistrationTaken,
+  indexRegistration,
+  isRegistrationHeldByOther,
   OPERATING_COUNTRY_REQUIRED,
   OPERATING_FIELDS,
-  registrationKey,
+  registrationKeyOf,
 } from './customer-rules.js';
 import { findCustomer } from './customers.js';
 import { applyOwnerInputs } from './owners.js';
@@ -57,12 +58,7 @@ function checkBusinessIdentity(state: MockState, record: CustomerRecord, body: R
   const incorporation = (body.incorporation_country ?? view.incorporation_country) as string | null;
   if (country !== incorporation) return unprocessable('country', UPDATE_MESSAGES.countryMismatch);
   const number = (body.registration_number ?? view.registration_number) as string | null;
-  const ownKey = registrationKey(String(view.registration_number), view.incorporation_country as string);
-  if (
-    number &&
-    isRegistrationTaken(state, number, incorporation) &&
-    registrationKey(number, incorporation) !== ownKey
-  ) {
+  if (number && isRegistrationHeldByOther(state, number, incorporation, record.view.id)) {
     return unprocessable('registration_number', UPDATE_MESSAGES.duplicateIdentity);
   }
   return undefined;
@@ -131,21 +127,12 @@ function applyFields(
   fields: string[],
 ): void {
   const view = record.view as Record<string, unknown>;
-  const oldKey =
-    typeof view.registration_number === 'string'
-      ? registrationKey(view.registration_number, view.incorporation_country as string)
-      : undefined;
+  const previousKey = registrationKeyOf(record.view);
   const kyc = (view.kyc_data ?? {}) as Record<string, unknown>;
   for (const field of fields) {
     if (kycFields.has(field)) kyc[field] = body[field];
     else view[field] = body[field];
   }
   view.kyc_data = kyc;
-  if (oldKey) state.registrations.delete(oldKey);
-  if (typeof view.registration_number === 'string') {
-    state.registrations.set(
-      registrationKey(view.registration_number, view.incorporation_country as string),
-      record.view.id,
-    );
-  }
+  indexRegistration(state, record.view, previousKey);
 }

@@ -3,7 +3,7 @@ import type { CustomerRecord, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { BUSINESS_FIELDS, KYC_FIELDS, OWNER_FIELDS } from './customer-fields.js';
-import { checkNewCustomer, registrationKey } from './customer-rules.js';
+import { checkNewCustomer, indexRegistration } from './customer-rules.js';
 import { fail, ok, type Result, validationFailure } from './result.js';
 
 type Schemas = components['schemas'];
@@ -98,13 +98,7 @@ export function insertCustomer(state: MockState, view: Customer): CustomerRecord
     seq: state.nextSeq++,
   };
   state.customers.set(view.id, record);
-  const v = view as Record<string, unknown>;
-  if (typeof v.registration_number === 'string') {
-    state.registrations.set(
-      registrationKey(v.registration_number, v.incorporation_country as string | undefined),
-      view.id,
-    );
-  }
+  indexRegistration(state, view);
   return record;
 }
 

@@ -3,7 +3,7 @@ import type { MockState } from '../store/state.js';
 import { badRequest, findBusiness, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
-import { isRegistrationTaken, registrationKey } from './customer-rules.js';
+import { indexRegistration, isRegistrationHeldByOther, registrationKeyOf } from './customer-rules.js';
 import { UPDATE_MESSAGES } from './customer-update.js';
 import { buildOwner, findCustomer } from './customers.js';
 import { hasDuplicateEmails, ownerIdentityProblem, ownershipSum } from './owner-checks.js';
@@ -46,11 +46,7 @@ export function upgradeKybScope(
   const incorporation = body.incorporation_country ?? view.incorporation_country;
   if (country !== incorporation) return fail(unprocessable('country', UPGRADE_MESSAGES.countryMismatch));
   const number = body.registration_number ?? view.registration_number ?? '';
-  const ownKey = registrationKey(view.registration_number ?? '', view.incorporation_country);
-  if (
-    isRegistrationTaken(state, number, incorporation) &&
-    registrationKey(number, incorporation) !== ownKey
-  ) {
+  if (isRegistrationHeldByOther(state, number, incorporation, view.id)) {
     return fail(unprocessable('registration_number', UPDATE_MESSAGES.duplicateIdentity));
   }
   const owners = body.owners ?? [];
@@ -67,14 +63,14 @@ export function upgradeKybScope(
     const problem = ownerIdentityProblem(owner, ctx.now);
     if (problem) return fail(unprocessable(`owners.${index}`, `owners.${index}: ${problem}`));
   }
-  state.registrations.delete(ownKey);
+  const previousKey = registrationKeyOf(view);
   Object.assign(view, {
     country,
     incorporation_country: incorporation,
     registration_number: number,
     kyb_scope: 'FULL',
   });
-  state.registrations.set(registrationKey(number, incorporation), view.id);
+  indexRegistration(state, view, previousKey);
   view.owners = [...(view.owners ?? []), ...owners.map((owner) => buildOwner(owner, ctx))];
   if (view.verification_status === 'VERIFIED') view.verification_status = 'PENDING';
   view.updated_at = formatTimestamp(ctx.now);

@@ -115,6 +115,25 @@ describe('KYB locks and edits', async () => {
     expect(overwrite.json.message).toBe('Verified customers can only update fields that are currently null');
   });
 
+  it('keeps registration pairs unique on update, and frees the old pair once changed', async () => {
+    const a = await mock.createBusiness(token, { registration_number: 'UPD-A' });
+    const b = await mock.createBusiness(token, { registration_number: 'UPD-B' });
+    const taken = await mock.call('PUT', `${base}/${b.id}`, {
+      token,
+      body: { registration_number: 'UPD-A' },
+    });
+    expect(taken.status).toBe(422);
+    expect(
+      (await mock.call('PUT', `${base}/${a.id}`, { token, body: { registration_number: 'UPD-A' } })).status,
+    ).toBe(200);
+    expect(
+      (await mock.call('PUT', `${base}/${a.id}`, { token, body: { registration_number: 'UPD-C' } })).status,
+    ).toBe(200);
+    expect(
+      (await mock.call('PUT', `${base}/${b.id}`, { token, body: { registration_number: 'UPD-A' } })).status,
+    ).toBe(200);
+  });
+
   it('keeps at most 5 owners, and deletes an editable owner', async () => {
     const biz = await mock.createBusiness(token, { owners: [owner, { ...owner, first_name: 'Bo' }] });
     const four = Array.from({ length: 4 }, (_, i) => ({ first_name: `N${i}`, last_name: 'X' }));

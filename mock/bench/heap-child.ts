@@ -61,7 +61,7 @@ const started = performance.now();
 await presignMany(count);
 const seconds = (performance.now() - started) / 1000;
 const peak = heapInUse();
-const pendingAtPeak = deps.state.pending.size;
+const pendingAtPeak = await deps.store.transact((state) => state.pending.size);
 await expireAll();
 const after = heapInUse();
 console.log(
@@ -71,7 +71,7 @@ console.log(
     peak,
     after,
     pendingAtPeak,
-    pendingAfter: deps.state.pending.size,
+    pendingAfter: await deps.store.transact((state) => state.pending.size),
     presignsPerSecond: count / seconds,
   }),
 );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { Seed } from './core/seed.js';
 import type { ServerOptions } from './server.js';
-import type { Seed } from './store/seed.js';
 
 /** The CLI's usage text (`--help`). */
 export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API

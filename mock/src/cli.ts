@@ -3,10 +3,10 @@ import { resolve } from 'node:path';
 import { parseCliOptions, USAGE } from './cli-options.js';
 import { DEMO_IDS } from './demo-data.js';
 import { type RunningServers, startServers } from './server.js';
+import type { MockState } from './store/state.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
-function banner(running: RunningServers): string {
-  const { state } = running.deps;
+function banner(running: RunningServers, state: MockState): string {
   const lines = [
     'blaaiz-mock is ready',
     `  API            ${running.baseUrl}`,
@@ -63,7 +63,10 @@ async function main(): Promise<void> {
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
   };
-  console.log(options.quiet ? JSON.stringify(ready) : banner(running));
+  const text = options.quiet
+    ? JSON.stringify(ready)
+    : await running.deps.store.transact((state) => banner(running, state));
+  console.log(text);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { Seed } from './store/seed.js';
+import type { Seed } from './core/seed.js';
 
 /** Ids of the demo customers, printed in the start-up banner and the README. */
 export const DEMO_IDS = {

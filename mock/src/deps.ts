@@ -1,38 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { defaultConfig, type MockConfig } from './config.js';
 import { type Clock, createClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
-import { settleDueReviews } from './core/review.js';
-import { sweepExpiredUploads } from './core/uploads.js';
+import { type RequestCheck, resetState, type Seed } from './core/seed.js';
+import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
-import type { TokenClaims } from './signing/jwt.js';
+import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
-import { applySeed, type Seed } from './store/seed.js';
 import { createState, type MockState } from './store/state.js';
+import { createMemoryStore, type StateStore } from './store/state-store.js';
 
-/** Settings of one mock instance; every field has a default (see `defaultConfig`). */
-export interface MockConfig {
-  signingSecret: string;
-  reviewDelaySeconds: number;
-  presignTtlSeconds: number;
-  maxUploadBytes: number;
-  platformBusinessId: string;
-  minimalKybAllowed: boolean;
-  /** Enforce the live API's 120/minute and 1,500/hour per client (429 with X-RateLimit-* headers). */
-  rateLimit: boolean;
-}
-
-/** The defaults: tokens from any instance with the default secret verify on any other. */
-export const defaultConfig: MockConfig = {
-  signingSecret: 'blaaiz-mock-default-signing-secret',
-  reviewDelaySeconds: 60,
-  presignTtlSeconds: 300,
-  maxUploadBytes: 25 * 1024 * 1024,
-  platformBusinessId: '9d4c4ec5-572d-49de-a362-f01ed09f2b1b',
-  minimalKybAllowed: false,
-  rateLimit: false,
-};
+export { defaultConfig, type MockConfig } from './config.js';
 
 /** Public base URLs; the storage one is known only once its listener is bound, hence mutable. */
 export interface MockUrls {
@@ -45,14 +25,13 @@ export interface MockDeps {
   config: MockConfig;
   clock: Clock;
   newId: () => string;
-  state: MockState;
+  store: StateStore;
   seed: Seed;
   objects: ObjectStore;
   urls: MockUrls;
   validator: RequestValidator;
   rateLimiter: RateLimiter;
-  /** Tokens already verified (token → claims), so a client's repeated calls skip the HMAC check. */
-  verifiedTokens: Map<string, TokenClaims>;
+  tokens: TokenVerifier;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -68,11 +47,11 @@ export interface DepsOptions {
   caCertPem?: string;
 }
 
-/** The context domain functions receive, at the clock's current time. */
-export function coreContext(deps: MockDeps): CoreContext {
+/** The context domain functions receive, at virtual time `now` (a transaction's). */
+export function coreContext(deps: MockDeps, now: number): CoreContext {
   const { config } = deps;
   return {
-    now: deps.clock.now(),
+    now,
     newId: deps.newId,
     platformBusinessId: config.platformBusinessId,
     reviewDelaySeconds: config.reviewDelaySeconds,
@@ -81,38 +60,42 @@ export function coreContext(deps: MockDeps): CoreContext {
   };
 }
 
-/** Brings the state up to the virtual clock: reviews due are completed, expired presigns reclaimed. */
-export function settleToClock(deps: MockDeps): void {
-  const now = deps.clock.now();
-  settleDueReviews(deps.state, now);
-  sweepExpiredUploads(deps.state, now);
+/** Checks a seed's customers like `POST /api/external/customer` bodies (the built-in demo seed by its own test). */
+function seedCheck(deps: Pick<MockDeps, 'seed' | 'validator'>): RequestCheck {
+  if (deps.seed === DEMO_SEED) return () => [];
+  return (body) => Object.values(deps.validator.bodyErrors('createCustomer', body)).flat();
 }
 
-/** Replaces the state with a fresh copy of the seed (start-up and `POST /__mock/reset`). */
-export function loadSeed(deps: MockDeps): void {
-  deps.state = createState();
+/** Empties `state` and loads the instance's seed into it (start-up and `POST /__mock/reset`). */
+export function reseed(deps: MockDeps, state: MockState, now: number): void {
+  resetState(state, deps.seed, coreContext(deps, now), seedCheck(deps));
+}
+
+/** Forgets per-instance caches of the state (rate-limit buckets, verified tokens) after a reset. */
+export function forgetCaches(deps: MockDeps): void {
   deps.rateLimiter.reset();
-  deps.verifiedTokens.clear();
-  // The built-in demo seed is checked against the spec by its own test; a user's seed is checked here.
-  const check = (body: unknown) => Object.values(deps.validator.bodyErrors('createCustomer', body)).flat();
-  applySeed(deps.state, deps.seed, coreContext(deps), deps.seed === DEMO_SEED ? () => [] : check);
+  deps.tokens.clear();
 }
 
 /** Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). */
 export function createDeps(options: DepsOptions): MockDeps {
+  const realNow = options.now ?? Date.now;
+  const state = createState();
+  const store = createMemoryStore(state, { realNow, settle: settleToClock });
+  const config = { ...defaultConfig, ...options.config };
   const deps: MockDeps = {
-    config: { ...defaultConfig, ...options.config },
-    clock: createClock(options.now ?? Date.now),
+    config,
+    clock: createClock(realNow, () => store.clockOffsetMs()),
     newId: options.newId ?? randomUUID,
-    state: createState(),
+    store,
     seed: options.seed ?? DEMO_SEED,
     objects: options.objects,
     urls: { api: 'http://127.0.0.1:4010', storage: 'https://127.0.0.1:4443', ...options.urls },
     validator: createRequestValidator(),
     rateLimiter: createRateLimiter(),
-    verifiedTokens: new Map(),
+    tokens: createTokenVerifier(config.signingSecret),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
-  loadSeed(deps);
+  reseed(deps, state, realNow());
   return deps;
 }

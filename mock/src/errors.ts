@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { Failure, FieldErrors } from './core/result.js';
+import type { Failure, FieldErrors, OAuthErrorCode } from './core/result.js';
 
 /** The API's errors that are not field validation: status and message, in one catalogue. */
 export const API_ERRORS = {
@@ -17,14 +17,32 @@ export const API_ERRORS = {
 
 export type ApiErrorName = keyof typeof API_ERRORS;
 
+/** The token endpoint's errors: status by OAuth error code (body `{error, error_description, message}`). */
+export const OAUTH_ERRORS = {
+  invalid_request: 400,
+  invalid_client: 401,
+  invalid_scope: 400,
+} as const satisfies Record<OAuthErrorCode, ContentfulStatusCode>;
+
 /** A thrown API error; `app.onError` answers it with the API's body. */
 export class ApiError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
     message: string,
     readonly errors?: FieldErrors,
+    readonly oauth?: { error: OAuthErrorCode; description: string },
   ) {
     super(message);
+  }
+
+  /** An OAuth error of the token endpoint; `status` overrides the code's own (an oversized body keeps 413). */
+  static oauth(
+    error: OAuthErrorCode,
+    description: string,
+    message = description,
+    status: ContentfulStatusCode = OAUTH_ERRORS[error],
+  ): ApiError {
+    return new ApiError(status, message, undefined, { error, description });
   }
 
   /** The catalogued error `name`, optionally with a more precise message. */
@@ -51,11 +69,20 @@ export function failureToError(failure: Failure): ApiError {
       return new ApiError(400, failure.message);
     case 'validation':
       return new ApiError(422, failure.message ?? validationMessage(failure.errors), failure.errors);
+    case 'oauth':
+      return ApiError.oauth(failure.error, failure.description, failure.message);
   }
 }
 
-/** The one place an error body is written: `{message, errors}` for 422, `{status:false, message}` otherwise. */
+/**
+ * The one place an error body is written: `{error, error_description, message}` for OAuth errors,
+ * `{message, errors}` for 422, `{status:false, message}` otherwise.
+ */
 export function errorResponse(c: Context, error: ApiError): Response {
+  if (error.oauth) {
+    const { error: code, description } = error.oauth;
+    return c.json({ error: code, error_description: description, message: error.message }, error.status);
+  }
   if (error.errors) return c.json({ message: error.message, errors: error.errors }, error.status);
   return c.json({ status: false, message: error.message }, error.status);
 }

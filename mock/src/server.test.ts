@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Seed } from './core/seed.js';
 import { startServers } from './server.js';
-import type { Seed } from './store/seed.js';
 
 const uploadFolders = () => readdirSync(tmpdir()).filter((name) => name.startsWith('blaaiz-mock-objects-'));
 

@@ -8,11 +8,11 @@ import { join, resolve } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
+import type { Seed } from './core/seed.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { s3Error } from './http/s3-errors.js';
 import { openObjectStore } from './store/object-store.js';
-import type { Seed } from './store/seed.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
 /** Limits on slow or stalled clients (ms): headers, whole request (a 25 MB upload must fit), idle keep-alive. */

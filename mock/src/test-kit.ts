@@ -3,9 +3,11 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
+import { advanceClock } from './core/clock.js';
 import { ALL_SCOPES } from './core/scopes.js';
 import { createDeps, type DepsOptions, type MockDeps } from './deps.js';
 import { openObjectStore } from './store/object-store.js';
+import type { MockState } from './store/state.js';
 
 /** A tiny valid PNG head followed by padding: passes the content check. */
 export const PNG_BYTES = Buffer.concat([
@@ -64,6 +66,14 @@ export async function makeTestMock(options: Partial<DepsOptions> = {}) {
     urls: { storage: 'https://storage.test' },
   });
   const { api, storage } = createApp(deps);
+  /** Reads (or changes) the instance's state in one transaction, as a route would. */
+  const read = <T>(look: (state: MockState, now: number) => T) => deps.store.transact(look);
+  /** Moves the instance's virtual clock; tests that move it put it back with `resetClock` in `afterEach`. */
+  const advance = (seconds: number) => read((state) => advanceClock(state, seconds));
+  const resetClock = () =>
+    read((state) => {
+      state.clockOffsetMs = 0;
+    });
 
   async function call(method: string, path: string, opts: CallOptions = {}) {
     const headers: Record<string, string> = { ...opts.headers };
@@ -86,7 +96,7 @@ export async function makeTestMock(options: Partial<DepsOptions> = {}) {
   }
 
   async function token(clientId = 'mock-client', scope: string = ALL_SCOPES.join(' ')) {
-    const secret = deps.state.clients.get(clientId)?.clientSecret ?? 'unknown';
+    const secret = (await read((state) => state.clients.get(clientId)?.clientSecret)) ?? 'unknown';
     const res = await call('POST', '/oauth/token', {
       body: { grant_type: 'client_credentials', client_id: clientId, client_secret: secret, scope },
     });
@@ -166,5 +176,18 @@ export async function makeTestMock(options: Partial<DepsOptions> = {}) {
     return presign.json.data.file_id as string;
   }
 
-  return { deps, api, storage, call, token, upload, uploadKyb, createIndividual, createBusiness };
+  return {
+    deps,
+    api,
+    storage,
+    read,
+    advance,
+    resetClock,
+    call,
+    token,
+    upload,
+    uploadKyb,
+    createIndividual,
+    createBusiness,
+  };
 }

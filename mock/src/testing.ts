@@ -2,8 +2,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { readSeedFile } from './cli-options.js';
 import type { ReviewOutcome } from './core/review.js';
+import type { Seed } from './core/seed.js';
 import { startServers } from './server.js';
-import type { Seed } from './store/seed.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
 
@@ -96,7 +96,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
     storageUrl: running.storageUrl,
     caCert: running.caCertPem ?? null,
     caCertPath: running.caCertPath ?? null,
-    credentials: credentialsOf(running.deps.state),
+    credentials: await running.deps.store.transact(credentialsOf),
     ...mockControls(running.baseUrl),
     close() {
       closing ??= running.close();

@@ -2,6 +2,7 @@ import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, MockState } from '../store/state.js';
 import { findCustomer } from './customers.js';
 import { type Failure, fail, ok, type Result } from './result.js';
+import { customerLock, isChildLocked } from './verification.js';
 
 type Schemas = components['schemas'];
 export type Owner = Schemas['Owner'];
@@ -33,17 +34,6 @@ export function findBusiness(state: MockState, customerId: string): Result<Custo
   return found;
 }
 
-/** A customer under review or verified: its owners and documents are frozen. */
-export function isCustomerLocked(record: CustomerRecord): boolean {
-  const status = record.view.verification_status;
-  return status === 'PROCESSING' || status === 'VERIFIED';
-}
-
-/** An owner or document that is approved or under review may not change. */
-export function isChildLocked(child: { status: string }): boolean {
-  return child.status === 'APPROVED' || child.status === 'PROCESSING';
-}
-
 /** The owner `ownerId` of a customer, or 404 "Owner not found". */
 export function findOwner(record: CustomerRecord, ownerId: string): Result<Owner> {
   const owner = record.view.owners?.find((o) => o.id === ownerId);
@@ -54,13 +44,6 @@ export function findOwner(record: CustomerRecord, ownerId: string): Result<Owner
 export function findDocument(record: CustomerRecord, documentId: string): Result<KybDocument> {
   const document = record.view.documents?.find((d) => d.id === documentId);
   return document ? ok(document) : fail({ kind: 'not_found', message: KYB_MESSAGES.documentNotFound });
-}
-
-/** Editing a REJECTED owner or document sends it back to PENDING and clears the reviewer's comments. */
-export function reopenIfRejected(child: { status: string; admin_comments?: string[] | null }): void {
-  if (child.status !== 'REJECTED') return;
-  child.status = 'PENDING';
-  child.admin_comments = null;
 }
 
 /** A business customer and one of its owners, both open for changes; else 404/400 with `lockedMessage`. */
@@ -74,7 +57,7 @@ export function findEditableOwner(
   if (!found.ok) return found;
   const owner = findOwner(found.value, ownerId);
   if (!owner.ok) return owner;
-  if (isCustomerLocked(found.value) || isChildLocked(owner.value)) return badRequest(lockedMessage);
+  if (customerLock(found.value) || isChildLocked(owner.value)) return badRequest(lockedMessage);
   return ok({ record: found.value, owner: owner.value });
 }
 

@@ -1,28 +1,24 @@
-/** A virtual clock: real time (from an injected source) plus an offset that tests and `/__mock/clock/advance` move. */
+import type { MockState } from '../store/state.js';
+
+/** The virtual clock: real time (from an injected source) plus the offset the state carries. */
 export interface Clock {
   /** Milliseconds since the epoch on the virtual timeline. */
   now(): number;
-  /** Moves the virtual timeline forward; negative or non-finite values are refused by the caller. */
-  advance(seconds: number): void;
-  /** Puts the timeline back to the source's time. */
-  reset(): void;
-  /** Seconds the timeline has been moved ahead of the source. */
-  offsetSeconds(): number;
+  /** Real time, in milliseconds (the source the virtual timeline is offset from). */
+  source(): number;
 }
 
-/** Builds a clock over `source`; pass a fixed function for a frozen clock in tests. */
-export function createClock(source: () => number): Clock {
-  let offsetMs = 0;
-  return {
-    now: () => source() + offsetMs,
-    advance(seconds) {
-      offsetMs += Math.round(seconds * 1000);
-    },
-    reset() {
-      offsetMs = 0;
-    },
-    offsetSeconds: () => offsetMs / 1000,
-  };
+/** Builds a clock over `source` and the current offset; pass a fixed source for a frozen clock in tests. */
+export function createClock(source: () => number, offsetMs: () => number): Clock {
+  return { now: () => source() + offsetMs(), source };
+}
+
+/** Largest total advance of the virtual clock (ten years), in seconds. */
+export const MAX_CLOCK_ADVANCE_SECONDS = 10 * 365 * 86400;
+
+/** Moves the virtual timeline forward (`POST /__mock/clock/advance`); the caller checks `seconds`. */
+export function advanceClock(state: MockState, seconds: number): void {
+  state.clockOffsetMs += Math.round(seconds * 1000);
 }
 
 /** Formats a time the way the live API (Laravel) does: `2026-04-20T10:14:31.000000Z`. */

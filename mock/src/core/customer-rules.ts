@@ -1,5 +1,5 @@
 import type { components } from '../generated/openapi.js';
-import type { MockState } from '../store/state.js';
+import { type MockState, registrationKey, registrationKeyOf } from '../store/state.js';
 import { isCountryCode } from './countries.js';
 import { addFieldError, attributeName, type FieldErrors } from './result.js';
 
@@ -96,11 +96,6 @@ function checkBusiness(
   }
 }
 
-/** The key under which a business's (registration_number, incorporation_country) pair is unique. */
-export function registrationKey(number: string, country: string | null | undefined): string {
-  return `${country ?? ''}:${number}`;
-}
-
 /** True when another customer of the platform holds this (registration_number, incorporation_country) pair. */
 export function isRegistrationTaken(
   state: MockState,
@@ -119,16 +114,6 @@ export function isRegistrationHeldByOther(
 ): boolean {
   const holder = state.registrations.get(registrationKey(number, country));
   return holder !== undefined && holder !== customerId;
-}
-
-/** The uniqueness key of a customer's current pair, if it has a registration number. */
-export function registrationKeyOf(view: {
-  registration_number?: string | null;
-  incorporation_country?: string | null;
-}): string | undefined {
-  return typeof view.registration_number === 'string'
-    ? registrationKey(view.registration_number, view.incorporation_country)
-    : undefined;
 }
 
 /** Keeps the uniqueness index in step with a customer whose pair was `previousKey` before a change. */

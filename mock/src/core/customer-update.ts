@@ -1,5 +1,5 @@
 import type { components } from '../generated/openapi.js';
-import type { CustomerRecord, MockState } from '../store/state.js';
+import { type CustomerRecord, type MockState, registrationKeyOf } from '../store/state.js';
 import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
@@ -11,11 +11,11 @@ import {
   isRegistrationHeldByOther,
   OPERATING_COUNTRY_REQUIRED,
   OPERATING_FIELDS,
-  registrationKeyOf,
 } from './customer-rules.js';
 import { findCustomer } from './customers.js';
 import { applyOwnerInputs } from './owners.js';
 import { fail, ok, type Result } from './result.js';
+import { customerLock } from './verification.js';
 
 type Schemas = components['schemas'];
 type Customer = Schemas['Customer'];
@@ -79,7 +79,8 @@ export function updateCustomer(
   const record = found.value;
   const view = record.view;
   const body = request as Record<string, unknown>;
-  if (view.verification_status === 'PROCESSING') return badRequest(UPDATE_MESSAGES.underReview);
+  const lock = customerLock(record);
+  if (lock === 'under_review') return badRequest(UPDATE_MESSAGES.underReview);
   const prohibited = prohibitedField(view, body);
   if (prohibited) {
     const message = `The ${prohibited.replace(/_/g, ' ')} field is prohibited when type is ${view.type}.`;
@@ -101,7 +102,7 @@ export function updateCustomer(
     return fail(unprocessable('operating_country', OPERATING_COUNTRY_REQUIRED));
   }
   const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
-  if (view.verification_status === 'VERIFIED') {
+  if (lock === 'verified') {
     const overwrites = fields.some(
       (f) => currentValue(view, f) !== null && currentValue(view, f) !== body[f],
     );

@@ -1,20 +1,12 @@
 import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, MockState, PendingUpload } from '../store/state.js';
-import {
-  badRequest,
-  findBusiness,
-  findDocument,
-  isChildLocked,
-  isCustomerLocked,
-  KYB_MESSAGES,
-  type KybDocument,
-  reopenIfRejected,
-} from './business.js';
+import { badRequest, findBusiness, findDocument, KYB_MESSAGES, type KybDocument } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { checkFileForUse, moveAttachment, releaseAttachment } from './file-checks.js';
 import { fail, ok, type Result } from './result.js';
 import { recordPendingUpload } from './uploads.js';
+import { customerLock, isChildLocked, reopenIfRejected } from './verification.js';
 
 type Schemas = components['schemas'];
 
@@ -69,7 +61,7 @@ export function registerDocument(
   const found = findBusiness(state, customerId);
   if (!found.ok) return found;
   const record = found.value;
-  if (isCustomerLocked(record)) return badRequest(KYB_MESSAGES.documentsCustomerLocked);
+  if (customerLock(record)) return badRequest(KYB_MESSAGES.documentsCustomerLocked);
   const id = ctx.newId();
   const problem = checkDocumentFile(state, record, id, body.file_id, ctx);
   if (problem) return fileFailure(problem);
@@ -97,7 +89,7 @@ function findEditableDocument(state: MockState, customerId: string, documentId: 
   if (!found.ok) return found;
   const document = findDocument(found.value, documentId);
   if (!document.ok) return document;
-  if (isCustomerLocked(found.value)) return badRequest(KYB_MESSAGES.documentsCustomerLocked);
+  if (customerLock(found.value)) return badRequest(KYB_MESSAGES.documentsCustomerLocked);
   if (isChildLocked(document.value)) return badRequest(KYB_MESSAGES.documentLocked);
   return ok({ record: found.value, document: document.value });
 }

@@ -1,14 +1,15 @@
 import type { components } from '../generated/openapi.js';
-import type { MockState } from '../store/state.js';
+import { type MockState, registrationKeyOf } from '../store/state.js';
 import { badRequest, findBusiness, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
-import { indexRegistration, isRegistrationHeldByOther, registrationKeyOf } from './customer-rules.js';
+import { indexRegistration, isRegistrationHeldByOther } from './customer-rules.js';
 import { UPDATE_MESSAGES } from './customer-update.js';
 import { buildOwner, findCustomer } from './customers.js';
 import { hasDuplicateEmails, ownerIdentityProblem, ownershipSum } from './owner-checks.js';
 import { MAX_OWNERS } from './owners.js';
 import { fail, ok, type Result } from './result.js';
+import { customerLock, moveStatus } from './verification.js';
 
 type Schemas = components['schemas'];
 
@@ -40,7 +41,7 @@ export function upgradeKybScope(
   if (!found.ok) return found;
   const record = found.value;
   const view = record.view;
-  if (view.verification_status === 'PROCESSING') return badRequest(UPGRADE_MESSAGES.underReview);
+  if (customerLock(record) === 'under_review') return badRequest(UPGRADE_MESSAGES.underReview);
   if (view.kyb_scope === 'FULL') return fail(unprocessable('kyb_scope', UPGRADE_MESSAGES.alreadyFull));
   const country = body.country ?? view.country;
   const incorporation = body.incorporation_country ?? view.incorporation_country;
@@ -72,7 +73,7 @@ export function upgradeKybScope(
   });
   indexRegistration(state, view, previousKey);
   view.owners = [...(view.owners ?? []), ...owners.map((owner) => buildOwner(owner, ctx))];
-  if (view.verification_status === 'VERIFIED') view.verification_status = 'PENDING';
+  if (view.verification_status === 'VERIFIED') moveStatus(state, record, 'PENDING', { at: ctx.now });
   view.updated_at = formatTimestamp(ctx.now);
   return ok(view);
 }

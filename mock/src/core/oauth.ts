@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { components } from '../generated/openapi.js';
 import { signAccessToken } from '../signing/jwt.js';
 import type { MockState } from '../store/state.js';
+import { fail, type OAuthErrorCode, ok, type Result } from './result.js';
 import { resolveRequestedScopes } from './scopes.js';
 
 type Schemas = components['schemas'];
@@ -9,26 +10,10 @@ type Schemas = components['schemas'];
 /** Lifetime of an access token, as the live API (`expires_in`). */
 export const TOKEN_TTL_SECONDS = 900;
 
-/** An OAuth error of `issueToken`: status and body (`{error, error_description, message}`). */
-export interface OAuthFailure {
-  status: 400 | 401;
-  body: Schemas['OAuthError'];
-}
+export type TokenOutcome = Result<Schemas['TokenResponse']>;
 
-export type TokenOutcome =
-  | { ok: true; body: Schemas['TokenResponse'] }
-  | { ok: false; failure: OAuthFailure };
-
-function oauthError(
-  status: 400 | 401,
-  error: Schemas['OAuthError']['error'],
-  description: string,
-  message = description,
-) {
-  return {
-    ok: false as const,
-    failure: { status, body: { error, error_description: description, message } },
-  };
+function oauthError(error: OAuthErrorCode, description: string, message?: string): TokenOutcome {
+  return fail({ kind: 'oauth', error, description, ...(message === undefined ? {} : { message }) });
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -52,28 +37,26 @@ export function issueToken(
   ctx: { now: number; newId(): string; secret: string },
 ): TokenOutcome {
   if (!params.grant_type) {
-    return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
+    return oauthError('invalid_request', 'The request is missing a required parameter: grant_type.');
   }
   if (params.grant_type !== 'client_credentials') {
     return oauthError(
-      400,
       'invalid_request',
       `The grant type ${params.grant_type} is not supported: use client_credentials.`,
     );
   }
   for (const field of ['client_id', 'client_secret'] as const) {
     if (!params[field]) {
-      return oauthError(400, 'invalid_request', `The request is missing a required parameter: ${field}.`);
+      return oauthError('invalid_request', `The request is missing a required parameter: ${field}.`);
     }
   }
   const client = state.clients.get(params.client_id ?? '');
   if (!client || !sameSecret(params.client_secret ?? '', client.clientSecret)) {
-    return oauthError(401, 'invalid_client', 'Client authentication failed');
+    return oauthError('invalid_client', 'Client authentication failed');
   }
   const scopes = resolveRequestedScopes(params.scope, client.scopes);
   if (!scopes.ok) {
     return oauthError(
-      400,
       'invalid_scope',
       `The requested scope is invalid, unknown, or malformed: ${scopes.invalid.join(' ')}`,
       'Invalid scope(s) provided',
@@ -92,5 +75,5 @@ export function issueToken(
     },
     ctx.secret,
   );
-  return { ok: true, body: { token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, access_token: token } };
+  return ok({ token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS, access_token: token });
 }

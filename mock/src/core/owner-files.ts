@@ -1,10 +1,11 @@
 import type { MockState, PendingUpload } from '../store/state.js';
-import { findEditableOwner, KYB_MESSAGES, type Owner, reopenIfRejected } from './business.js';
+import { findEditableOwner, KYB_MESSAGES, type Owner } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { checkFileForUse, moveAttachment } from './file-checks.js';
 import { addFieldError, type FieldErrors, fail, ok, type Result, validationFailure } from './result.js';
 import { recordPendingUpload } from './uploads.js';
+import { reopenIfRejected } from './verification.js';
 
 /** The two ID slots of an owner and the upload category each takes. */
 const OWNER_SLOTS = [

@@ -1,17 +1,11 @@
 import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, MockState } from '../store/state.js';
-import {
-  findEditableOwner,
-  isChildLocked,
-  isCustomerLocked,
-  KYB_MESSAGES,
-  type Owner,
-  reopenIfRejected,
-} from './business.js';
+import { findEditableOwner, KYB_MESSAGES, type Owner } from './business.js';
 import type { CoreContext } from './context.js';
 import { buildOwner } from './customers.js';
 import { releaseAttachment } from './file-checks.js';
 import { fail, ok, type Result } from './result.js';
+import { customerLock, isChildLocked, reopenIfRejected } from './verification.js';
 
 type OwnerUpdate = components['schemas']['OwnerUpdateInput'];
 
@@ -53,7 +47,7 @@ export function applyOwnerInputs(
       const message = `The selected owners.${index}.id is invalid.`;
       return fail({ kind: 'validation', message, errors: { [`owners.${index}.id`]: [message] } });
     }
-    if (isChildLocked(owner) || isCustomerLocked(record))
+    if (isChildLocked(owner) || customerLock(record))
       return fail({ kind: 'bad_request', message: KYB_MESSAGES.ownerEditLocked });
   }
   const created: components['schemas']['OwnerInput'][] = [];

@@ -2,7 +2,11 @@
 export type Failure =
   | { kind: 'not_found'; message: string }
   | { kind: 'bad_request'; message: string }
-  | { kind: 'validation'; errors: FieldErrors; message?: string };
+  | { kind: 'validation'; errors: FieldErrors; message?: string }
+  | { kind: 'oauth'; error: OAuthErrorCode; description: string; message?: string };
+
+/** The OAuth 2 error codes the token endpoint answers with (api-contract §2). */
+export type OAuthErrorCode = 'invalid_request' | 'invalid_client' | 'invalid_scope';
 
 /** Laravel-style field errors: field → messages. */
 export type FieldErrors = Record<string, string[]>;

@@ -2,9 +2,10 @@ import type { CustomerRecord, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { fail, ok, type Result } from './result.js';
+import { type ChildStatus, moveChildStatus, moveStatus } from './verification.js';
 
 export type ReviewOutcome = 'VERIFIED' | 'REJECTED';
-export type ChildOutcome = 'APPROVED' | 'REJECTED';
+export type ChildOutcome = Extract<ChildStatus, 'APPROVED' | 'REJECTED'>;
 
 /** A review verdict: the customer's outcome, a comment, and per-owner / per-document outcomes. */
 export interface ReviewVerdict {
@@ -16,7 +17,7 @@ export interface ReviewVerdict {
 
 /** Moves a customer into review; the mock completes it after the configured delay on the virtual clock. */
 export function startReview(state: MockState, record: CustomerRecord, ctx: CoreContext): void {
-  record.view.verification_status = 'PROCESSING';
+  moveStatus(state, record, 'PROCESSING', { at: ctx.now });
   record.reviewDueAt = ctx.now + ctx.reviewDelaySeconds * 1000;
   state.reviewing.add(record.view.id);
 }
@@ -43,10 +44,7 @@ function settleChildren(
     const outcome =
       forced?.[child.id] ??
       (verdict.outcome === 'VERIFIED' ? 'APPROVED' : child.status === 'PROCESSING' ? underReview : undefined);
-    if (!outcome) continue;
-    child.status = outcome;
-    child.admin_comments =
-      outcome === 'REJECTED' ? [verdict.comment ?? 'Rejected by the mock review.'] : null;
+    if (outcome) moveChildStatus(child, outcome, verdict.comment);
   }
 }
 
@@ -58,7 +56,7 @@ export function completeReview(
   now: number,
 ): void {
   const view = record.view;
-  view.verification_status = verdict.outcome;
+  moveStatus(state, record, verdict.outcome, { at: now, comment: verdict.comment ?? null });
   settleChildren(view.owners ?? [], verdict, verdict.owners);
   settleChildren(view.documents ?? [], verdict, verdict.documents);
   if (verdict.comment) {

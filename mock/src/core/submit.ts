@@ -7,6 +7,7 @@ import { findCustomer } from './customers.js';
 import { hasDuplicateEmails, ownerIdentityProblem, ownershipSum } from './owner-checks.js';
 import { fail, ok, type Result } from './result.js';
 import { startReview } from './review.js';
+import { customerLock, moveChildStatus } from './verification.js';
 
 /** KYB document types that satisfy the formation-document requirement of `/submit`. */
 export const FORMATION_TYPES = new Set([
@@ -72,9 +73,7 @@ export function submitCustomer(
   const found = findCustomer(state, customerId);
   if (!found.ok) return found;
   const record = found.value;
-  const status = record.view.verification_status;
-  if (status === 'PROCESSING' || status === 'VERIFIED')
-    return badRequest('Customer is already verified or under review.');
+  if (customerLock(record)) return badRequest('Customer is already verified or under review.');
   const business = record.view.type === 'business';
   const problem = business
     ? businessReadinessProblem(record, ctx.now)
@@ -86,7 +85,7 @@ export function submitCustomer(
     return fail({ kind: 'validation', message, errors: { customer: [message] } });
   }
   for (const child of [...(record.view.owners ?? []), ...(record.view.documents ?? [])]) {
-    if (child.status === 'PENDING') child.status = 'PROCESSING';
+    if (child.status === 'PENDING') moveChildStatus(child, 'PROCESSING');
   }
   startReview(state, record, ctx);
   record.view.updated_at = formatTimestamp(ctx.now);

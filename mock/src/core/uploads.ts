@@ -2,16 +2,17 @@ import type { CustomerRecord, MockState, PendingUpload, StoredFile, UploadCatego
 import type { CoreContext } from './context.js';
 import { findCustomer } from './customers.js';
 import { fail, ok, type Result } from './result.js';
+import { customerLock } from './verification.js';
 
 /** Message of the 400 an individual-only endpoint answers for a business customer. */
 export const INDIVIDUAL_ONLY =
   'This endpoint is for individual customers only. Business customers upload through the KYB endpoints (owner files and documents).';
 
-/** Statuses in which a customer's uploads are refused (api-contract §4). */
-const LOCKED_MESSAGES: Partial<Record<string, string>> = {
-  PROCESSING: 'Customer verification is in progress; uploads are blocked until it completes.',
-  VERIFIED: 'Customer is already verified; uploads are no longer accepted.',
-};
+/** Why a customer's uploads are refused (api-contract §4). */
+const LOCKED_MESSAGES = {
+  under_review: 'Customer verification is in progress; uploads are blocked until it completes.',
+  verified: 'Customer is already verified; uploads are no longer accepted.',
+} as const;
 
 /** Finds an individual customer whose uploads are open, or the API's 404/400. */
 export function findUploadableIndividual(state: MockState, customerId: string): Result<CustomerRecord> {
@@ -19,8 +20,8 @@ export function findUploadableIndividual(state: MockState, customerId: string): 
   if (!found.ok) return found;
   const view = found.value.view;
   if (view.type !== 'individual') return fail({ kind: 'bad_request', message: INDIVIDUAL_ONLY });
-  const locked = LOCKED_MESSAGES[view.verification_status];
-  if (locked) return fail({ kind: 'bad_request', message: locked });
+  const lock = customerLock(found.value);
+  if (lock) return fail({ kind: 'bad_request', message: LOCKED_MESSAGES[lock] });
   return found;
 }
 
@@ -96,16 +97,19 @@ export function claimUpload(state: MockState, fileId: string): ClaimOutcome {
 }
 
 /** Gives a claim back after a failed PUT, so the URL can be retried while it is valid. */
-export function releaseUpload(pending: PendingUpload): void {
-  pending.inFlight = false;
+export function releaseUpload(state: MockState, fileId: string): void {
+  const pending = state.pending.get(fileId);
+  if (pending) pending.inFlight = false;
 }
 
-/** Records a completed PUT: the pending upload becomes a stored file. */
+/** Records a completed PUT of a claimed upload: the pending upload becomes a stored file. */
 export function completeUpload(
   state: MockState,
-  pending: PendingUpload,
+  fileId: string,
   received: Pick<StoredFile, 'size' | 'md5' | 'contentType' | 'detectedMime' | 'uploadedAt'>,
-): StoredFile {
+): StoredFile | undefined {
+  const pending = state.pending.get(fileId);
+  if (!pending) return undefined;
   const file: StoredFile = {
     fileId: pending.fileId,
     customerId: pending.customerId,

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { type MockDeps, settleToClock } from '../deps.js';
+import type { MockDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { type TokenClaims, verifyAccessToken } from '../signing/jwt.js';
 import { requestHeader } from './body.js';
 
 /** Who made a request: an OAuth client through its token, or the deprecated full-access key. */
@@ -15,35 +14,21 @@ function missingScopeMessage(scope: string, held: string[]): string {
 }
 
 /** Identifies the caller from `Authorization: Bearer …` or `x-blaaiz-api-key`; 401 when neither is valid. */
-export function authenticate(
+export async function authenticate(
   deps: MockDeps,
   authorization: string | undefined,
   apiKey: string | undefined,
-): Principal {
+): Promise<Principal> {
   if (apiKey !== undefined && authorization === undefined) {
-    if (deps.state.legacyKeys.has(apiKey)) return { kind: 'legacy-key' };
+    const known = await deps.store.transact((state) => state.legacyKeys.has(apiKey));
+    if (known) return { kind: 'legacy-key' };
     throw ApiError.of('unauthenticated');
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) throw ApiError.of('unauthenticated');
-  const claims = verifiedClaims(deps, match[1]);
-  return { kind: 'token', clientId: claims.aud, scopes: claims.scopes };
-}
-
-/** Most verified tokens remembered; past it the memo starts afresh. */
-const VERIFIED_TOKENS_MAX = 10_000;
-
-/** Claims of a valid token; a token verified before skips the signature check, never the expiry check. */
-function verifiedClaims(deps: MockDeps, token: string): TokenClaims {
-  const now = deps.clock.now();
-  const seconds = Math.floor(now / 1000);
-  const known = deps.verifiedTokens.get(token);
-  if (known && known.exp > seconds && known.nbf <= seconds + 60) return known;
-  const check = verifyAccessToken(token, deps.config.signingSecret, now);
+  const check = deps.tokens.verify(match[1], deps.clock.now());
   if (!check.ok) throw ApiError.of('unauthenticated');
-  if (deps.verifiedTokens.size >= VERIFIED_TOKENS_MAX) deps.verifiedTokens.clear();
-  deps.verifiedTokens.set(token, check.claims);
-  return check.claims;
+  return { kind: 'token', clientId: check.claims.aud, scopes: check.claims.scopes };
 }
 
 function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): void {
@@ -60,14 +45,12 @@ function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): voi
 /**
  * Guards an operation: authenticates the caller and requires the scope `openapi.yaml` names for
  * `operationId` (401 without a valid credential, 403 without the scope, the message naming it), and
- * counts the request against the client's rate limit when that is enforced. Every API operation passes
- * here, so this is also where the state is brought up to the virtual clock.
+ * counts the request against the client's rate limit when that is enforced.
  */
 export function requireScope(deps: MockDeps, operationId: string): MiddlewareHandler {
   const scope = deps.validator.scopeOf(operationId);
   return async (c, next) => {
-    settleToClock(deps);
-    const principal = authenticate(
+    const principal = await authenticate(
       deps,
       requestHeader(c, 'authorization'),
       requestHeader(c, 'x-blaaiz-api-key'),

@@ -6,26 +6,35 @@ import type { CustomerRecord, PendingUpload } from '../store/state.js';
 
 type Schemas = components['schemas'];
 
-/** A KYB document as answered: with a fresh short-lived download `url` served by the object store. */
-export function presentDocument(deps: MockDeps, record: CustomerRecord, document: KybDocument): KybDocument {
+/** A KYB document as answered at virtual time `now`: with a fresh short-lived download `url`. */
+export function presentDocument(
+  deps: MockDeps,
+  record: CustomerRecord,
+  document: KybDocument,
+  now: number,
+): KybDocument {
   const fileId = record.documentFiles.get(document.id);
-  return { ...document, url: fileId ? objectUrl(deps, fileId, 'GET', deps.clock.now()) : null };
+  return { ...document, url: fileId ? objectUrl(deps, fileId, 'GET', now) : null };
 }
 
-/** A customer as answered: its stored view, documents with fresh download URLs. */
-export function presentCustomer(deps: MockDeps, record: CustomerRecord): Schemas['Customer'] {
+/** A customer as answered at virtual time `now`: its stored view, documents with fresh download URLs. */
+export function presentCustomer(deps: MockDeps, record: CustomerRecord, now: number): Schemas['Customer'] {
   const { view } = record;
   if (!view.documents) return view;
-  return { ...view, documents: view.documents.map((d) => presentDocument(deps, record, d)) };
+  return { ...view, documents: view.documents.map((d) => presentDocument(deps, record, d, now)) };
 }
 
 /** The nested presign answer of the KYB upload endpoints: `{message, data:{file_id, url, headers}}`. */
-export function nestedPresign(deps: MockDeps, pending: PendingUpload) {
+export function nestedPresign(
+  deps: MockDeps,
+  pending: PendingUpload,
+  now: number,
+): Schemas['NestedPresignResponse'] {
   return {
     message: 'Upload URL generated successfully',
     data: {
       file_id: pending.fileId,
-      url: objectUrl(deps, pending.fileId, 'PUT', deps.clock.now()),
+      url: objectUrl(deps, pending.fileId, 'PUT', now),
       headers: { 'x-amz-acl': 'private' },
     },
   };

@@ -9,7 +9,7 @@ describe('mock controls under /__mock', async () => {
   it('resets to the seed: created customers and uploads are gone, demo data is back', async () => {
     const id = await mock.createIndividual(token);
     await mock.upload(token, id, 'identity');
-    mock.deps.clock.advance(30);
+    await mock.advance(30);
     const res = await mock.call('POST', '/__mock/reset');
     expect(res.status).toBe(200);
     const state = (await mock.call('GET', '/__mock/state')).json;
@@ -24,13 +24,13 @@ describe('mock controls under /__mock', async () => {
   it('advances the clock, and refuses a negative or non-numeric amount with 422', async () => {
     const res = await mock.call('POST', '/__mock/clock/advance', { body: { seconds: 90 } });
     expect(res.status).toBe(200);
-    expect(mock.deps.clock.offsetSeconds()).toBe(90);
+    expect(await mock.read((s) => s.clockOffsetMs / 1000)).toBe(90);
     for (const seconds of [-1, 'ten', null]) {
       const bad = await mock.call('POST', '/__mock/clock/advance', { body: { seconds } });
       expect(bad.status).toBe(422);
     }
-    expect(mock.deps.clock.offsetSeconds()).toBe(90);
-    mock.deps.clock.reset();
+    expect(await mock.read((s) => s.clockOffsetMs / 1000)).toBe(90);
+    await mock.resetClock();
   });
 
   it('reclaims presigned uploads left unused once they expire', async () => {
@@ -40,10 +40,10 @@ describe('mock controls under /__mock', async () => {
         body: { customer_id: DEMO_IDS.individual, file_category: 'identity' },
       });
     }
-    expect(mock.deps.state.pending.size).toBe(5);
+    expect(await mock.read((s) => s.pending.size)).toBe(5);
     await mock.call('POST', '/__mock/clock/advance', { body: { seconds: 301 } });
-    expect(mock.deps.state.pending.size).toBe(0);
-    mock.deps.clock.reset();
+    expect(await mock.read((s) => s.pending.size)).toBe(0);
+    await mock.resetClock();
   });
 
   it('forces a review outcome, and keeps VERIFIED final', async () => {

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { advanceClock } from '../core/clock.js';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
-import { loadSeed, type MockDeps, settleToClock } from '../deps.js';
+import { forgetCaches, type MockDeps, reseed } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { describeState } from '../http/describe-state.js';
 import { presentCustomer } from '../http/present.js';
 import { unwrap } from '../http/validated.js';
-import { describeState } from '../store/describe-state.js';
 
 function field(body: unknown, name: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
@@ -52,8 +53,8 @@ export function adminRoutes(deps: MockDeps): Hono {
   const app = new Hono();
 
   app.post('/__mock/reset', async (c) => {
-    deps.clock.reset();
-    loadSeed(deps);
+    await deps.store.transact((state, now) => reseed(deps, state, now));
+    forgetCaches(deps);
     await deps.objects.clear();
     return c.json({ message: 'Mock state reset to its seed.' });
   });
@@ -70,18 +71,13 @@ export function adminRoutes(deps: MockDeps): Hono {
         seconds: ['The seconds field must be a number from 0 to 315360000.'],
       });
     }
-    deps.clock.advance(seconds);
-    settleToClock(deps);
-    return c.json({
-      message: `Clock advanced by ${seconds} seconds.`,
-      now: new Date(deps.clock.now()).toISOString(),
-    });
+    await deps.store.transact((state) => advanceClock(state, seconds));
+    // A second transaction settles the state at the new time: reviews it makes due complete before the answer.
+    const now = await deps.store.transact((_state, now) => now);
+    return c.json({ message: `Clock advanced by ${seconds} seconds.`, now: new Date(now).toISOString() });
   });
 
-  app.get('/__mock/state', (c) => {
-    settleToClock(deps);
-    return c.json(describeState(deps));
-  });
+  app.get('/__mock/state', async (c) => c.json(await deps.store.transact(describeState)));
 
   app.get('/__mock/ca.pem', (c) => {
     if (!deps.caCertPem) throw new ApiError(404, 'The object store serves plain http: there is no CA.');
@@ -90,9 +86,10 @@ export function adminRoutes(deps: MockDeps): Hono {
 
   app.post('/__mock/customers/:id/review', async (c) => {
     const verdict = parseVerdict(await readRequestBody(c));
-    settleToClock(deps);
-    const record = unwrap(forceReview(deps.state, c.req.param('id'), verdict, deps.clock.now()));
-    return c.json({ message: `Review completed: ${verdict.outcome}.`, data: presentCustomer(deps, record) });
+    const data = await deps.store.transact((state, now) =>
+      presentCustomer(deps, unwrap(forceReview(state, c.req.param('id'), verdict, now)), now),
+    );
+    return c.json({ message: `Review completed: ${verdict.outcome}.`, data });
   });
   return app;
 }

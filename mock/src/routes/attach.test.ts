@@ -27,11 +27,11 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     const front = await mock.upload(token, id, 'identity');
     expect((await attach(id, { id_file: front.fileId }, 'PUT')).status).toBe(200);
     expect((await get()).json.data.verification_status).toBe('PROCESSING');
-    mock.deps.clock.advance(119);
+    await mock.advance(119);
     expect((await get()).json.data.verification_status).toBe('PROCESSING');
-    mock.deps.clock.advance(1);
+    await mock.advance(1);
     expect((await get()).json.data.verification_status).toBe('VERIFIED');
-    mock.deps.clock.reset();
+    await mock.resetClock();
   });
 
   it('blocks uploads while PROCESSING and after VERIFIED (400)', async () => {
@@ -62,7 +62,7 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     const b = await mock.upload(token, id, 'proof_of_address');
     expect((await attach(id, { proof_of_address_file: a.fileId })).status).toBe(200);
     expect((await attach(id, { proof_of_address_file: b.fileId })).status).toBe(200);
-    expect(mock.deps.state.customers.get(id)?.slots.proof_of_address_file).toBe(b.fileId);
+    expect((await mock.read((s) => s.customers.get(id)))?.slots.proof_of_address_file).toBe(b.fileId);
   });
 
   it('refuses a file of another customer, a wrong slot, an upload never made, bad content, and a file already attached', async () => {
@@ -114,8 +114,8 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     const good = await mock.upload(token, id, 'proof_of_address');
     const res = await attach(id, { proof_of_address_file: good.fileId, id_file: 'nope' });
     expect(res.status).toBe(422);
-    expect(mock.deps.state.customers.get(id)?.slots).toEqual({});
-    expect(mock.deps.state.files.get(good.fileId)?.attachedTo).toBeUndefined();
+    expect((await mock.read((s) => s.customers.get(id)))?.slots).toEqual({});
+    expect((await mock.read((s) => s.files.get(good.fileId)))?.attachedTo).toBeUndefined();
   });
 
   it('answers 400 for a business customer and 404 for an unknown one', async () => {
@@ -136,11 +136,11 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     const id = await mock.createIndividual(token, { email: 'someone+reject@example.com' });
     const front = await mock.upload(token, id, 'identity');
     await attach(id, { id_file: front.fileId });
-    mock.deps.clock.advance(120);
+    await mock.advance(120);
     const after = await mock.call('GET', `/api/external/customer/${id}`, { token });
     expect(after.json.data.verification_status).toBe('REJECTED');
     const again = await mock.upload(token, id, 'identity');
     expect((await attach(id, { id_file: again.fileId })).status).toBe(200);
-    mock.deps.clock.reset();
+    await mock.resetClock();
   });
 });

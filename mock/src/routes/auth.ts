@@ -2,8 +2,9 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { issueToken, type TokenParams } from '../core/oauth.js';
 import type { MockDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, errorResponse, failureToError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { respond } from '../http/respond.js';
 
 function basicCredentials(header: string | undefined): TokenParams {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
@@ -38,19 +39,15 @@ export function authRoutes(deps: MockDeps): Hono {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       // Unreadable token requests keep the OAuth error shape; an oversized body keeps its 413.
-      return c.json(
-        { error: 'invalid_request', error_description: error.message, message: error.message },
-        error.status === 413 ? 413 : 400,
-      );
+      const status = error.status === 413 ? 413 : 400;
+      return errorResponse(c, ApiError.oauth('invalid_request', error.message, error.message, status));
     }
-    const outcome = issueToken(deps.state, params, {
-      now: deps.clock.now(),
-      newId: deps.newId,
-      secret: deps.config.signingSecret,
-    });
+    const outcome = await deps.store.transact((state, now) =>
+      issueToken(state, params, { now, newId: deps.newId, secret: deps.config.signingSecret }),
+    );
     c.header('Cache-Control', 'no-store');
-    if (!outcome.ok) return c.json(outcome.failure.body, outcome.failure.status);
-    return c.json(outcome.body, 200);
+    if (!outcome.ok) return errorResponse(c, failureToError(outcome.error));
+    return respond(c, 'issueToken', 200, outcome.value);
   });
   return app;
 }

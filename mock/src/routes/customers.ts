@@ -6,6 +6,7 @@ import { coreContext, type MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { presentCustomer } from '../http/present.js';
+import { respond } from '../http/respond.js';
 import { unwrap, validBody, validQuery } from '../http/validated.js';
 
 type Schemas = components['schemas'];
@@ -19,34 +20,33 @@ export function customerRoutes(deps: MockDeps): Hono {
   app.post(BASE, requireScope(deps, 'createCustomer'), async (c) => {
     const body = await validBody<Schemas['CreateCustomerRequest']>(c, deps, 'createCustomer');
     const platform = { minimalKybAllowed: deps.config.minimalKybAllowed };
-    const customer = unwrap(createCustomer(deps.state, body, coreContext(deps), platform));
-    return c.json(
-      { message: 'Customer created successfully.', data: customer } satisfies Schemas['CustomerResponse'],
-      201,
+    const customer = await deps.store.transact((state, now) =>
+      unwrap(createCustomer(state, body, coreContext(deps, now), platform)),
     );
+    return respond(c, 'createCustomer', 201, { message: 'Customer created successfully.', data: customer });
   });
 
-  app.get(BASE, requireScope(deps, 'listCustomers'), (c) => {
+  app.get(BASE, requireScope(deps, 'listCustomers'), async (c) => {
     const query = validQuery(c, deps, 'listCustomers');
     const filters: ListFilters = {};
     for (const field of LIST_FILTERS) if (query[field] !== undefined) filters[field] = query[field];
     const message = 'Customers retrieved successfully';
     if (query.paginate !== 'true' && query.paginate !== '1') {
-      return c.json({
-        message,
-        data: filterCustomers(deps.state, filters),
-      } satisfies Schemas['CustomerListResponse']);
+      const data = await deps.store.transact((state) => filterCustomers(state, filters));
+      return respond(c, 'listCustomers', 200, { message, data });
     }
     const page = Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1);
-    return c.json({ message, ...paginateCustomers(deps.state, filters, page, `${deps.urls.api}${BASE}`) });
+    const paginated = await deps.store.transact((state) =>
+      paginateCustomers(state, filters, page, `${deps.urls.api}${BASE}`),
+    );
+    return respond(c, 'listCustomers', 200, { message, ...paginated });
   });
 
-  app.get(`${BASE}/:id`, requireScope(deps, 'getCustomer'), (c) => {
-    const record = unwrap(findCustomer(deps.state, c.req.param('id')));
-    return c.json({
-      message: 'Customer retrieved successfully',
-      data: presentCustomer(deps, record),
-    } satisfies Schemas['CustomerResponse']);
+  app.get(`${BASE}/:id`, requireScope(deps, 'getCustomer'), async (c) => {
+    const data = await deps.store.transact((state, now) =>
+      presentCustomer(deps, unwrap(findCustomer(state, c.req.param('id'))), now),
+    );
+    return respond(c, 'getCustomer', 200, { message: 'Customer retrieved successfully', data });
   });
 
   for (const [method, operationId] of [
@@ -55,10 +55,11 @@ export function customerRoutes(deps: MockDeps): Hono {
   ] as const) {
     app[method](`${BASE}/:id/files`, requireScope(deps, operationId), async (c) => {
       const body = await validBody<Schemas['CustomerFilesRequest']>(c, deps, operationId);
-      unwrap(attachFiles(deps.state, c.req.param('id'), body, coreContext(deps)));
-      return c.json({
-        message: 'Customer files uploaded successfully',
-      } satisfies Schemas['CustomerFilesResponse']);
+      await deps.store.transact((state, now) => {
+        unwrap(attachFiles(state, c.req.param('id'), body, coreContext(deps, now)));
+      });
+      // POST and PUT document the same answer; the POST operation's type checks it.
+      return respond(c, 'uploadCustomerFiles', 200, { message: 'Customer files uploaded successfully' });
     });
   }
   return app;

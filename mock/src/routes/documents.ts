@@ -5,6 +5,7 @@ import { coreContext, type MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { nestedPresign, presentDocument } from '../http/present.js';
+import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
 
 type Schemas = components['schemas'];
@@ -15,48 +16,54 @@ const DOCS = '/api/external/customer/:customer/document';
 export function documentRoutes(deps: MockDeps): Hono {
   const app = new Hono();
 
-  app.post(`${DOCS}/presigned-url`, requireScope(deps, 'getDocumentPresignedUrl'), (c) => {
-    const pending = unwrap(issueDocumentUpload(deps.state, c.req.param('customer'), coreContext(deps)));
-    return c.json(nestedPresign(deps, pending) satisfies Schemas['NestedPresignResponse']);
+  app.post(`${DOCS}/presigned-url`, requireScope(deps, 'getDocumentPresignedUrl'), async (c) => {
+    const answer = await deps.store.transact((state, now) => {
+      const pending = unwrap(issueDocumentUpload(state, c.req.param('customer'), coreContext(deps, now)));
+      return nestedPresign(deps, pending, now);
+    });
+    return respond(c, 'getDocumentPresignedUrl', 200, answer);
   });
 
   app.post(DOCS, requireScope(deps, 'registerDocument'), async (c) => {
     const body = await validBody<Schemas['RegisterDocumentRequest']>(c, deps, 'registerDocument');
     const customer = c.req.param('customer');
-    const document = unwrap(registerDocument(deps.state, customer, body, coreContext(deps)));
-    const record = unwrap(findBusiness(deps.state, customer));
-    const data = presentDocument(deps, record, document);
-    return c.json(
-      { message: 'Document created successfully', data } satisfies Schemas['DocumentResponse'],
-      201,
-    );
+    const data = await deps.store.transact((state, now) => {
+      const document = unwrap(registerDocument(state, customer, body, coreContext(deps, now)));
+      return presentDocument(deps, unwrap(findBusiness(state, customer)), document, now);
+    });
+    return respond(c, 'registerDocument', 201, { message: 'Document created successfully', data });
   });
 
-  app.get(DOCS, requireScope(deps, 'listDocuments'), (c) => {
-    const record = unwrap(findBusiness(deps.state, c.req.param('customer')));
-    const data = (record.view.documents ?? []).map((d) => presentDocument(deps, record, d));
-    return c.json({ data } satisfies Schemas['DocumentListResponse']);
+  app.get(DOCS, requireScope(deps, 'listDocuments'), async (c) => {
+    const data = await deps.store.transact((state, now) => {
+      const record = unwrap(findBusiness(state, c.req.param('customer')));
+      return (record.view.documents ?? []).map((d) => presentDocument(deps, record, d, now));
+    });
+    return respond(c, 'listDocuments', 200, { data });
   });
 
-  app.get(`${DOCS}/:document`, requireScope(deps, 'getDocument'), (c) => {
-    const record = unwrap(findBusiness(deps.state, c.req.param('customer')));
-    const document = unwrap(findDocument(record, c.req.param('document')));
-    const data = presentDocument(deps, record, document);
-    return c.json({ message: 'Document retrieved successfully', data } satisfies Schemas['DocumentResponse']);
+  app.get(`${DOCS}/:document`, requireScope(deps, 'getDocument'), async (c) => {
+    const data = await deps.store.transact((state, now) => {
+      const record = unwrap(findBusiness(state, c.req.param('customer')));
+      return presentDocument(deps, record, unwrap(findDocument(record, c.req.param('document'))), now);
+    });
+    return respond(c, 'getDocument', 200, { message: 'Document retrieved successfully', data });
   });
 
   app.put(`${DOCS}/:document`, requireScope(deps, 'updateDocument'), async (c) => {
     const body = await validBody<Schemas['UpdateDocumentRequest']>(c, deps, 'updateDocument');
     const { customer, document: id } = c.req.param();
-    const document = unwrap(updateDocument(deps.state, customer, id, body, coreContext(deps)));
-    const data = presentDocument(deps, unwrap(findBusiness(deps.state, customer)), document);
-    return c.json({ message: 'Document updated successfully', data } satisfies Schemas['DocumentResponse']);
+    const data = await deps.store.transact((state, now) => {
+      const document = unwrap(updateDocument(state, customer, id, body, coreContext(deps, now)));
+      return presentDocument(deps, unwrap(findBusiness(state, customer)), document, now);
+    });
+    return respond(c, 'updateDocument', 200, { message: 'Document updated successfully', data });
   });
 
-  app.delete(`${DOCS}/:document`, requireScope(deps, 'deleteDocument'), (c) => {
+  app.delete(`${DOCS}/:document`, requireScope(deps, 'deleteDocument'), async (c) => {
     const { customer, document } = c.req.param();
-    unwrap(deleteDocument(deps.state, customer, document));
-    return c.json({ message: 'Document deleted successfully' } satisfies Schemas['MessageResponse']);
+    await deps.store.transact((state) => unwrap(deleteDocument(state, customer, document)));
+    return respond(c, 'deleteDocument', 200, { message: 'Document deleted successfully' });
   });
   return app;
 }

@@ -3,6 +3,7 @@ import { issueUpload } from '../core/uploads.js';
 import { coreContext, type MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
+import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
 import { createPresignedUrl } from '../signing/presigned-url.js';
 
@@ -31,15 +32,16 @@ export function fileRoutes(deps: MockDeps): Hono {
   const app = new Hono();
   app.post('/api/external/file/get-presigned-url', requireScope(deps, 'getPresignedUrl'), async (c) => {
     const body = await validBody<Schemas['PresignRequest']>(c, deps, 'getPresignedUrl');
-    const ctx = coreContext(deps);
-    const pending = unwrap(issueUpload(deps.state, body.customer_id, body.file_category, ctx));
-    const response: Schemas['PresignResponse'] = {
+    const { pending, now } = await deps.store.transact((state, now) => ({
+      pending: unwrap(issueUpload(state, body.customer_id, body.file_category, coreContext(deps, now))),
+      now,
+    }));
+    return respond(c, 'getPresignedUrl', 200, {
       message: 'Upload URL generated successfully',
       file_id: pending.fileId,
-      url: objectUrl(deps, pending.fileId, 'PUT', ctx.now),
+      url: objectUrl(deps, pending.fileId, 'PUT', now),
       headers: { 'x-amz-acl': 'private' },
-    };
-    return c.json(response, 200);
+    });
   });
   return app;
 }

@@ -155,7 +155,7 @@ describe('business onboarding guide, create → VERIFIED', async () => {
     expect(reupload.json.data).toMatchObject({ status: 'PENDING', admin_comments: null });
     const submit = await mock.call('POST', `${base}/${customerId}/submit`, { token });
     expect(submit.status).toBe(200);
-    mock.deps.clock.advance(3600);
+    await mock.advance(3600);
     token = await mock.token();
     const final = await mock.call('GET', `${base}/${customerId}`, { token });
     expect(final.json.data.verification_status).toBe('VERIFIED');
@@ -168,7 +168,7 @@ describe('business onboarding guide, create → VERIFIED', async () => {
     const download = await mock.storage.request(list.json.data[0].url);
     expect(download.status).toBe(200);
     expect(Buffer.from(await download.arrayBuffer())).toEqual(PDF_BYTES);
-    mock.deps.clock.advance(121);
+    await mock.advance(121);
     expect((await mock.storage.request(list.json.data[0].url)).status).toBe(403);
   });
 });

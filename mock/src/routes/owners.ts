@@ -5,6 +5,7 @@ import { coreContext, type MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { nestedPresign } from '../http/present.js';
+import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
 
 type Schemas = components['schemas'];
@@ -18,26 +19,30 @@ export function ownerRoutes(deps: MockDeps): Hono {
   app.post(`${OWNER}/file/presigned-url`, requireScope(deps, 'getOwnerFilePresignedUrl'), async (c) => {
     const body = await validBody<Schemas['OwnerPresignRequest']>(c, deps, 'getOwnerFilePresignedUrl');
     const { customer, owner } = c.req.param();
-    const pending = unwrap(
-      issueOwnerUpload(deps.state, customer, owner, body.file_category, coreContext(deps)),
-    );
-    return c.json(nestedPresign(deps, pending) satisfies Schemas['NestedPresignResponse']);
+    const answer = await deps.store.transact((state, now) => {
+      const ctx = coreContext(deps, now);
+      return nestedPresign(
+        deps,
+        unwrap(issueOwnerUpload(state, customer, owner, body.file_category, ctx)),
+        now,
+      );
+    });
+    return respond(c, 'getOwnerFilePresignedUrl', 200, answer);
   });
 
   app.post(`${OWNER}/files`, requireScope(deps, 'uploadOwnerFiles'), async (c) => {
     const body = await validBody<Schemas['OwnerFilesRequest']>(c, deps, 'uploadOwnerFiles');
     const { customer, owner } = c.req.param();
-    const updated = unwrap(attachOwnerFiles(deps.state, customer, owner, body, coreContext(deps)));
-    return c.json({
-      message: 'Owner files uploaded successfully',
-      data: updated,
-    } satisfies Schemas['OwnerFilesResponse']);
+    const data = await deps.store.transact((state, now) =>
+      unwrap(attachOwnerFiles(state, customer, owner, body, coreContext(deps, now))),
+    );
+    return respond(c, 'uploadOwnerFiles', 200, { message: 'Owner files uploaded successfully', data });
   });
 
-  app.delete(OWNER, requireScope(deps, 'deleteOwner'), (c) => {
+  app.delete(OWNER, requireScope(deps, 'deleteOwner'), async (c) => {
     const { customer, owner } = c.req.param();
-    unwrap(deleteOwner(deps.state, customer, owner));
-    return c.json({ message: 'Owner deleted successfully' } satisfies Schemas['MessageResponse']);
+    await deps.store.transact((state) => unwrap(deleteOwner(state, customer, owner)));
+    return respond(c, 'deleteOwner', 200, { message: 'Owner deleted successfully' });
   });
   return app;
 }

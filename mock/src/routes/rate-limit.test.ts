@@ -20,7 +20,7 @@ describe('rate limits (opt-in)', () => {
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     const other = await mock.token('mock-readonly', 'customer:read');
     expect((await mock.call('GET', path, { token: other })).status).toBe(200);
-    mock.deps.clock.advance(60);
+    await mock.advance(60);
     expect((await mock.call('GET', path, { token })).status).toBe(200);
   });
 

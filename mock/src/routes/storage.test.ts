@@ -28,7 +28,7 @@ describe('object store PUT', async () => {
     expect(await res.text()).toBe('');
     expect(res.headers.get('etag')).toBe(`"${md5(PNG_BYTES)}"`);
     expect(res.headers.get('access-control-expose-headers')).toContain('ETag');
-    expect(mock.deps.state.files.get(fileId)).toMatchObject({
+    expect(await mock.read((s) => s.files.get(fileId))).toMatchObject({
       size: PNG_BYTES.length,
       detectedMime: 'image/png',
     });
@@ -60,9 +60,9 @@ describe('object store PUT', async () => {
 
   it('refuses an expired URL with AccessDenied "Request has expired"', async () => {
     const { url } = await presign();
-    mock.deps.clock.advance(300);
+    await mock.advance(300);
     const res = await put(url, PNG_BYTES);
-    mock.deps.clock.reset();
+    await mock.resetClock();
     expect(res.status).toBe(403);
     const xml = await res.text();
     expect(xml).toContain('<Code>AccessDenied</Code>');
@@ -132,7 +132,7 @@ describe('object store PUT', async () => {
     const res = await put(url, new Uint8Array(2048));
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('<Code>EntityTooLarge</Code>');
-    expect(mock.deps.state.files.has(fileId)).toBe(false);
+    expect(await mock.read((s) => s.files.has(fileId))).toBe(false);
     expect((await put(url, PNG_BYTES)).status).toBe(200);
   });
 

@@ -53,7 +53,7 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  const claim = claimUpload(deps.state, fileId);
+  const claim = await deps.store.transact((state) => ({ ...claimUpload(state, fileId), epoch: state.epoch }));
   if (!claim.ok)
     return s3Error(
       c,
@@ -61,15 +61,26 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       CLAIM_FAILURES[claim.reason],
       resource,
     );
-  const state = deps.state;
   const written = await deps.objects.write(fileId, nodeIncoming(c) ?? c.req.raw.body, limit);
-  if (deps.state !== state) {
+  const recorded = await deps.store.transact((state, now) => {
     // The mock was reset while the bytes streamed in: the upload belongs to a state that is gone.
+    if (state.epoch !== claim.epoch) return false;
+    if (!written.ok) releaseUpload(state, fileId);
+    else
+      completeUpload(state, fileId, {
+        size: written.size,
+        md5: written.md5,
+        contentType: c.req.header('content-type') ?? null,
+        detectedMime: sniffMime(written.head),
+        uploadedAt: now,
+      });
+    return true;
+  });
+  if (!recorded) {
     if (written.ok) await deps.objects.remove(fileId);
     return s3Error(c, 'NoSuchKey', CLAIM_FAILURES.unknown, resource);
   }
   if (!written.ok) {
-    releaseUpload(claim.pending);
     if (written.reason === 'too-large') {
       return s3Error(
         c,
@@ -85,13 +96,6 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  completeUpload(deps.state, claim.pending, {
-    size: written.size,
-    md5: written.md5,
-    contentType: c.req.header('content-type') ?? null,
-    detectedMime: sniffMime(written.head),
-    uploadedAt: deps.clock.now(),
-  });
   return new Response(null, { status: 200, headers: { ETag: `"${written.md5}"`, 'Content-Length': '0' } });
 }
 
@@ -110,10 +114,10 @@ export function storageRoutes(deps: MockDeps): Hono {
     }),
   );
   app.put(`${UPLOAD_PREFIX}:fileId`, (c) => putObject(c, deps, c.req.param('fileId')));
-  app.get(`${UPLOAD_PREFIX}:fileId`, (c) => {
+  app.get(`${UPLOAD_PREFIX}:fileId`, async (c) => {
     const denied = checkSignature(c, deps, 'GET');
     if (denied) return denied;
-    const file = deps.state.files.get(c.req.param('fileId'));
+    const file = await deps.store.transact((state) => state.files.get(c.req.param('fileId')));
     if (!file)
       return s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname);
     const stream = Readable.toWeb(deps.objects.read(file.fileId)) as ReadableStream<Uint8Array>;

@@ -63,8 +63,17 @@ export function verifyAccessToken(token: string, secret: string, nowMs: number):
   }
   const claims = parseJson(payload);
   if (!isClaims(claims)) return { ok: false, reason: 'malformed claims' };
+  const problem = lifetimeProblem(claims, nowMs);
+  return problem ? { ok: false, reason: problem } : { ok: true, claims };
+}
+
+/** Seconds a token may be used before its `nbf`, for clocks slightly apart. */
+const NBF_LEEWAY_SECONDS = 60;
+
+/** The lifetime rule of tokens: why `claims` are not valid at `nowMs` (expired, not yet valid), or undefined. */
+export function lifetimeProblem(claims: Pick<TokenClaims, 'exp' | 'nbf'>, nowMs: number): string | undefined {
   const nowSeconds = Math.floor(nowMs / 1000);
-  if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };
-  if (claims.nbf > nowSeconds + 60) return { ok: false, reason: 'not yet valid' };
-  return { ok: true, claims };
+  if (claims.exp <= nowSeconds) return 'expired';
+  if (claims.nbf > nowSeconds + NBF_LEEWAY_SECONDS) return 'not yet valid';
+  return undefined;
 }

@@ -59,8 +59,29 @@ export interface ClientRecord {
   description: string;
 }
 
-/** Everything the mock stores; one per app instance, never shared. */
+/** A customer-level `verification_status` transition, queued for delivery (webhooks drain the outbox). */
+export interface StatusEvent {
+  /** Position in the state's event sequence: unique and increasing. */
+  seq: number;
+  customer_id: string;
+  from: VerificationStatus;
+  to: VerificationStatus;
+  comment: string | null;
+  /** Virtual time of the transition, in milliseconds. */
+  at: number;
+}
+
+export type VerificationStatus = Schemas['VerificationStatus'];
+
+/**
+ * Everything the mock stores: what a store persists (`state-codec.ts`) plus derived indexes
+ * (`registrations`, `reviewing`, `sweepAfter`) that are rebuilt on load, never stored.
+ */
 export interface MockState {
+  /** Incremented by every reset, so work started before a reset can tell its state is gone. */
+  epoch: number;
+  /** How far the virtual clock runs ahead of real time, in milliseconds. */
+  clockOffsetMs: number;
   clients: Map<string, ClientRecord>;
   legacyKeys: Set<string>;
   customers: Map<string, CustomerRecord>;
@@ -73,11 +94,19 @@ export interface MockState {
   /** Ids of customers whose review is in progress, so settling does not scan every customer. */
   reviewing: Set<string>;
   nextSeq: number;
+  /** Customer status transitions not yet handed to a delivery, oldest first (bounded: `OUTBOX_MAX`). */
+  outbox: StatusEvent[];
+  nextEventSeq: number;
 }
+
+/** Most undelivered events kept; past it the oldest are dropped. */
+export const OUTBOX_MAX = 10_000;
 
 /** Makes an empty state. */
 export function createState(): MockState {
   return {
+    epoch: 0,
+    clockOffsetMs: 0,
     clients: new Map(),
     legacyKeys: new Set(),
     customers: new Map(),
@@ -87,5 +116,22 @@ export function createState(): MockState {
     registrations: new Map(),
     reviewing: new Set(),
     nextSeq: 1,
+    outbox: [],
+    nextEventSeq: 1,
   };
+}
+
+/** The key under which a business's (registration_number, incorporation_country) pair is unique. */
+export function registrationKey(number: string, country: string | null | undefined): string {
+  return `${country ?? ''}:${number}`;
+}
+
+/** The uniqueness key of a customer's current pair, if it has a registration number. */
+export function registrationKeyOf(view: {
+  registration_number?: string | null;
+  incorporation_country?: string | null;
+}): string | undefined {
+  return typeof view.registration_number === 'string'
+    ? registrationKey(view.registration_number, view.incorporation_country)
+    : undefined;
 }

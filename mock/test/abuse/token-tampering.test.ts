@@ -96,11 +96,11 @@ describe('tampered access tokens are refused with 401', () => {
         defaultConfig.signingSecret,
       ),
     );
-    mock.deps.clock.advance(900);
+    await mock.advance(900);
     try {
       await expectRefused(full);
     } finally {
-      mock.deps.clock.reset();
+      await mock.resetClock();
     }
     expect((await presign(full)).status).toBe(200);
   });

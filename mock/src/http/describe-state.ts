@@ -1,11 +1,10 @@
-import type { MockDeps } from '../deps.js';
+import type { MockState } from '../store/state.js';
 
-/** A JSON snapshot of an instance's state for `GET /__mock/state` (deterministic order, no secrets). */
-export function describeState(deps: MockDeps) {
-  const { state, clock } = deps;
+/** A JSON snapshot of a state at virtual time `now` for `GET /__mock/state` (deterministic order, no secrets). */
+export function describeState(state: MockState, now: number) {
   return {
-    now: new Date(clock.now()).toISOString(),
-    clock_offset_seconds: clock.offsetSeconds(),
+    now: new Date(now).toISOString(),
+    clock_offset_seconds: state.clockOffsetMs / 1000,
     clients: [...state.clients.values()].map((client) => ({
       client_id: client.clientId,
       scopes: client.scopes,

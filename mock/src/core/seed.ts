@@ -1,8 +1,9 @@
-import type { CoreContext } from '../core/context.js';
-import { createCustomer, insertCustomer } from '../core/customers.js';
-import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.js';
 import type { components } from '../generated/openapi.js';
-import type { MockState } from './state.js';
+import { createState, type MockState } from '../store/state.js';
+import type { CoreContext } from './context.js';
+import { createCustomer, insertCustomer } from './customers.js';
+import { ALL_SCOPES, isScope, type Scope } from './scopes.js';
+import { moveStatus } from './verification.js';
 
 type Schemas = components['schemas'];
 
@@ -60,10 +61,25 @@ function rekey(
 ) {
   const record = state.customers.get(from);
   if (!record) return;
-  if (status) record.view.verification_status = status;
+  if (status) moveStatus(state, record, status, { at: 0, seed: true });
   if (to === undefined || to === from) return;
   if (state.customers.has(to)) throw new Error(`seed: customer id ${to} is used twice`);
   state.customers.delete(from);
   record.view.id = to;
   insertCustomer(state, record.view);
+}
+
+/**
+ * Empties the state in place and loads the seed again (start-up and `POST /__mock/reset`): the clock goes
+ * back to real time and the epoch moves on, so an upload still streaming into the old state is refused.
+ */
+export function resetState(
+  state: MockState,
+  seed: Seed,
+  ctx: CoreContext,
+  checkCustomer: RequestCheck,
+): void {
+  const realNow = ctx.now - state.clockOffsetMs;
+  Object.assign(state, createState(), { epoch: state.epoch + 1 });
+  applySeed(state, seed, { ...ctx, now: realNow }, checkCustomer);
 }

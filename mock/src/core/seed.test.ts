@@ -26,9 +26,12 @@ const custom: Seed = {
 describe('seeds', () => {
   it('loads the demo platform by default', async () => {
     const mock = await makeTestMock();
-    expect(mock.deps.state.clients.get('mock-client')?.scopes).toEqual([...ALL_SCOPES]);
-    expect(mock.deps.state.clients.get('mock-no-upload')?.scopes).not.toContain('file:upload');
-    expect([...mock.deps.state.customers.keys()]).toEqual([DEMO_IDS.individual, DEMO_IDS.business]);
+    expect((await mock.read((s) => s.clients.get('mock-client')))?.scopes).toEqual([...ALL_SCOPES]);
+    expect((await mock.read((s) => s.clients.get('mock-no-upload')))?.scopes).not.toContain('file:upload');
+    expect([...(await mock.read((s) => s.customers.keys()))]).toEqual([
+      DEMO_IDS.individual,
+      DEMO_IDS.business,
+    ]);
     expect(DEMO_SEED.legacy_keys).toContain('mock-legacy-key');
   });
 
@@ -41,7 +44,7 @@ describe('seeds', () => {
 
   it('replaces the demo data with a seed, keeping given ids and statuses', async () => {
     const mock = await makeTestMock({ seed: custom });
-    expect([...mock.deps.state.clients.keys()]).toEqual(['ci']);
+    expect([...(await mock.read((s) => s.clients.keys()))]).toEqual(['ci']);
     const token = await mock.token('ci', 'customer:read');
     const res = await mock.call('GET', '/api/external/customer/0b0f6c1e-1111-4aaa-8bbb-000000000001', {
       token,

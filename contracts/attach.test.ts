@@ -52,7 +52,7 @@ describe.each(['uploadCustomerFiles', 'replaceCustomerFiles'] as const)('%s', (o
       json: {},
       invalid: 'no slot given',
     });
-    expect(body.message).not.toBe('');
+    expect(body.message).toMatch(/id[ _]file/i);
   });
 
   it('answers 404 for an unknown customer', async () => {

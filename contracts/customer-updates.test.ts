@@ -35,7 +35,7 @@ describe('updateCustomer', () => {
       params: { id: business.id },
       json: { country: 'GH' },
     });
-    expect(body.message).not.toBe('');
+    expect(body.message).toMatch(/country must (equal|match) incorporation[ _]country/i);
   });
 
   it('refuses changes while the customer is in review (400)', async () => {
@@ -44,7 +44,7 @@ describe('updateCustomer', () => {
       params: { id: inReview },
       json: { phone: '+2348011111111' },
     });
-    expect(body.message).not.toBe('');
+    expect(body.message).toMatch(/under review/i);
   });
 
   it('answers 404 for an unknown customer', async () => {

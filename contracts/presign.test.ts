@@ -29,7 +29,7 @@ describe('getPresignedUrl', () => {
       json: { customer_id: customerId, file_category: 'identity' },
     });
     expect(body).not.toHaveProperty('data');
-    expect(body.file_id).not.toBe('');
+    expect(body.file_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
     const url = new URL(body.url);
     expect(url.protocol).toBe('https:');
     for (const name of S3_QUERY) expect(url.searchParams.get(name), name).toBeTruthy();

@@ -1,5 +1,5 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
@@ -17,21 +17,15 @@ export const PNG_BYTES = Buffer.concat([
 /** A minimal PDF. */
 export const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** One folder per test process for every instance's uploads; folders of test processes gone are removed. */
-const testRoot = join(tmpdir(), `blaaiz-test-${process.pid}`);
+let testRoot: string | undefined;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-for (const name of readdirSync(tmpdir())) {
-  const pid = Number(/^blaaiz-test-(\d+)$/.exec(name)?.[1]);
-  if (pid && !isRunning(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+/** This process's folder for every test instance's uploads, made on first use and removed when it exits. */
+function processTestRoot(): string {
+  if (testRoot) return testRoot;
+  const root = mkdtempSync(join(tmpdir(), 'blaaiz-test-'));
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  testRoot = root;
+  return root;
 }
 
 /** Base path of the customer endpoints. */
@@ -57,8 +51,7 @@ export interface CallOptions {
 
 /** A mock instance for route tests: in-process apps, a frozen clock and helpers for the common steps. */
 export async function makeTestMock(options: Partial<DepsOptions> = {}) {
-  await mkdir(testRoot, { recursive: true });
-  const objects = await openObjectStore(await mkdtemp(join(testRoot, 'objects-')));
+  const objects = await openObjectStore(await mkdtemp(join(processTestRoot(), 'objects-')));
   const deps: MockDeps = createDeps({
     now: () => T0,
     ...options,

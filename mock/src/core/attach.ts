@@ -1,4 +1,4 @@
-import type { CustomerRecord, FileCategory, IndividualSlot, MockState } from '../store/state.js';
+import type { CustomerRecord, IndividualSlot, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { checkFileForUse, moveAttachment } from './file-checks.js';
@@ -12,17 +12,8 @@ import {
   validationFailure,
 } from './result.js';
 import { startReview } from './review.js';
+import { INDIVIDUAL_SLOTS, useKey } from './slots.js';
 import { findUploadableIndividual } from './uploads.js';
-
-/** Which presign category each attach slot takes (api-contract §4). */
-export const SLOT_CATEGORY: Record<IndividualSlot, FileCategory> = {
-  id_file: 'identity',
-  id_file_back: 'identity_back',
-  proof_of_address_file: 'proof_of_address',
-  liveness_check_file: 'liveness_check',
-};
-
-const SLOTS = Object.keys(SLOT_CATEGORY) as IndividualSlot[];
 
 /**
  * Attaches uploaded files to an individual customer's slots (operationIds `uploadCustomerFiles`,
@@ -37,7 +28,7 @@ export function attachFiles(
   const found = findUploadableIndividual(state, customerId);
   if (!found.ok) return found;
   const errors: FieldErrors = {};
-  const requested = SLOTS.filter((slot) => typeof body[slot] === 'string');
+  const requested = INDIVIDUAL_SLOTS.filter((slot) => typeof body[slot] === 'string');
   if (requested.length === 0) {
     addFieldError(
       errors,
@@ -54,9 +45,8 @@ export function attachFiles(
     seen.set(fileId, slot);
     const problem = checkFileForUse(state, fileId, {
       customerId,
-      category: SLOT_CATEGORY[slot],
-      useKey: `${customerId}/${slot}`,
-      label: attributeName(slot),
+      slot,
+      holderId: customerId,
       maxBytes: ctx.maxUploadBytes,
     });
     if (problem) addFieldError(errors, slot, problem);
@@ -71,6 +61,6 @@ export function attachFiles(
 }
 
 function placeFile(state: MockState, record: CustomerRecord, slot: IndividualSlot, fileId: string): void {
-  moveAttachment(state, record.slots[slot], fileId, `${record.view.id}/${slot}`);
+  moveAttachment(state, record.slots[slot], fileId, useKey(slot, record.view.id));
   record.slots[slot] = fileId;
 }

@@ -5,6 +5,7 @@ import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { checkFileForUse, moveAttachment, releaseAttachment } from './file-checks.js';
 import { fail, ok, type Result } from './result.js';
+import { useKey } from './slots.js';
 import { recordPendingUpload } from './uploads.js';
 import { customerLock, isChildLocked, reopenIfRejected } from './verification.js';
 
@@ -32,9 +33,8 @@ function checkDocumentFile(
 ) {
   return checkFileForUse(state, fileId, {
     customerId: record.view.id,
-    category: 'kyb_document',
-    useKey: `document/${documentId}`,
-    label: 'file id',
+    slot: 'kyb_document',
+    holderId: documentId,
     maxBytes: ctx.maxUploadBytes,
     tooLargeMessage: KYB_MESSAGES.documentTooLarge,
   });
@@ -45,7 +45,7 @@ function fileFailure<T>(message: string): Result<T> {
 }
 
 function placeFile(state: MockState, record: CustomerRecord, document: KybDocument, fileId: string): void {
-  moveAttachment(state, record.documentFiles.get(document.id), fileId, `document/${document.id}`);
+  moveAttachment(state, record.documentFiles.get(document.id), fileId, useKey('kyb_document', document.id));
   record.documentFiles.set(document.id, fileId);
   const mime = state.files.get(fileId)?.detectedMime;
   document.extension = mime ? EXTENSIONS[mime] : 'bin';

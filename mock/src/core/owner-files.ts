@@ -4,14 +4,9 @@ import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { checkFileForUse, moveAttachment } from './file-checks.js';
 import { addFieldError, type FieldErrors, fail, ok, type Result, validationFailure } from './result.js';
+import { OWNER_SLOTS, useKey } from './slots.js';
 import { recordPendingUpload } from './uploads.js';
 import { reopenIfRejected } from './verification.js';
-
-/** The two ID slots of an owner and the upload category each takes. */
-const OWNER_SLOTS = [
-  { field: 'id_document_front', side: 'front', path: 'id_document_path' },
-  { field: 'id_document_back', side: 'back', path: 'id_document_back_path' },
-] as const;
 
 export type OwnerFileCategory = (typeof OWNER_SLOTS)[number]['field'];
 
@@ -55,9 +50,8 @@ export function attachOwnerFiles(
     const problem = checkFileForUse(state, body[slot.field] as string, {
       customerId,
       ownerId,
-      category: slot.field,
-      useKey: `${ownerId}/${slot.side}`,
-      label: slot.field.replace(/_/g, ' '),
+      slot: slot.field,
+      holderId: ownerId,
       maxBytes: ctx.maxUploadBytes,
     });
     if (problem) addFieldError(errors, slot.field, problem);
@@ -67,7 +61,7 @@ export function attachOwnerFiles(
   const slots = record.ownerSlots.get(ownerId) ?? {};
   for (const slot of requested) {
     const fileId = body[slot.field] as string;
-    moveAttachment(state, slots[slot.side], fileId, `${ownerId}/${slot.side}`);
+    moveAttachment(state, slots[slot.side], fileId, useKey(slot.field, ownerId));
     slots[slot.side] = fileId;
     owner[slot.path] =
       `business-data/api-services/customer/${customerId}/owner/${ownerId}/${slot.field}_${fileId}`;

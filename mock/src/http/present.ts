@@ -1,8 +1,8 @@
 import type { KybDocument } from '../core/business.js';
 import type { MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
-import { objectUrl } from '../routes/files.js';
 import type { CustomerRecord, PendingUpload } from '../store/state.js';
+import { objectUrl } from './object-urls.js';
 
 type Schemas = components['schemas'];
 

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
 import { makeTestMock } from '../test-kit.js';
 
 describe('mock controls under /__mock', async () => {
   const mock = await makeTestMock();
+  afterEach(() => mock.resetClock());
   const token = await mock.token();
 
   it('resets to the seed: created customers and uploads are gone, demo data is back', async () => {
@@ -30,7 +31,6 @@ describe('mock controls under /__mock', async () => {
       expect(bad.status).toBe(422);
     }
     expect(await mock.read((s) => s.clockOffsetMs / 1000)).toBe(90);
-    await mock.resetClock();
   });
 
   it('reclaims presigned uploads left unused once they expire', async () => {
@@ -43,7 +43,6 @@ describe('mock controls under /__mock', async () => {
     expect(await mock.read((s) => s.pending.size)).toBe(5);
     await mock.call('POST', '/__mock/clock/advance', { body: { seconds: 301 } });
     expect(await mock.read((s) => s.pending.size)).toBe(0);
-    await mock.resetClock();
   });
 
   it('forces a review outcome, and keeps VERIFIED final', async () => {

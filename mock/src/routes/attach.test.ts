@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
 import { makeTestMock, PDF_BYTES } from '../test-kit.js';
 
@@ -6,6 +6,7 @@ const files = (id: string) => `/api/external/customer/${id}/files`;
 
 describe('attaching files: POST and PUT /api/external/customer/{id}/files', async () => {
   const mock = await makeTestMock({ config: { reviewDelaySeconds: 120 } });
+  afterEach(() => mock.resetClock());
   const token = await mock.token();
   const attach = (id: string, body: unknown, method = 'POST') =>
     mock.call(method, files(id), { token, body });
@@ -31,7 +32,6 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     expect((await get()).json.data.verification_status).toBe('PROCESSING');
     await mock.advance(1);
     expect((await get()).json.data.verification_status).toBe('VERIFIED');
-    await mock.resetClock();
   });
 
   it('blocks uploads while PROCESSING and after VERIFIED (400)', async () => {
@@ -141,6 +141,5 @@ describe('attaching files: POST and PUT /api/external/customer/{id}/files', asyn
     expect(after.json.data.verification_status).toBe('REJECTED');
     const again = await mock.upload(token, id, 'identity');
     expect((await attach(id, { id_file: again.fileId })).status).toBe(200);
-    await mock.resetClock();
   });
 });

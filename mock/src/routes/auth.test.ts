@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
 import { signAccessToken } from '../signing/jwt.js';
 import { makeTestMock, T0 } from '../test-kit.js';
@@ -10,6 +10,7 @@ const form = (fields: Record<string, string>) => ({
 
 describe('POST /oauth/token', async () => {
   const mock = await makeTestMock();
+  afterEach(() => mock.resetClock());
   const good = { grant_type: 'client_credentials', client_id: 'mock-client', client_secret: 'mock-secret' };
 
   it('issues a Bearer token for a form body, valid 900 seconds', async () => {
@@ -83,6 +84,7 @@ describe('POST /oauth/token', async () => {
 
 describe('credentials on /api/external/*', async () => {
   const mock = await makeTestMock();
+  afterEach(() => mock.resetClock());
   const path = `/api/external/customer/${DEMO_IDS.individual}`;
   const secret = mock.deps.config.signingSecret;
 
@@ -135,7 +137,6 @@ describe('credentials on /api/external/*', async () => {
     expect((await mock.call('GET', path, { token })).status).toBe(200);
     await mock.advance(900);
     expect((await mock.call('GET', path, { token })).status).toBe(401);
-    await mock.resetClock();
   });
 
   it('forgets verified tokens on reset: a token issued ahead on the virtual clock is refused after it', async () => {

@@ -69,6 +69,6 @@ describe('GET /api/external/customer and /{id}', async () => {
   it('refuses a bad verification_status filter with 422', async () => {
     const res = await mock.call('GET', '/api/external/customer?verification_status=DONE', { token });
     expect(res.status).toBe(422);
-    expect(res.json.errors.verification_status).toBeDefined();
+    expect(res.json.errors.verification_status).toEqual(['The selected verification status is invalid.']);
   });
 });

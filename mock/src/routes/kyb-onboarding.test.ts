@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { OPERATING_COUNTRY_REQUIRED } from '../core/customer-rules.js';
 import { makeTestMock, PDF_BYTES, PNG_BYTES } from '../test-kit.js';
 
 /** The documented business onboarding guide, replayed step by step, including a rejection and re-upload. */
 describe('business onboarding guide, create → VERIFIED', async () => {
   const mock = await makeTestMock({ config: { reviewDelaySeconds: 3600 } });
+  afterAll(() => mock.resetClock());
   let token = await mock.token();
   const base = '/api/external/customer';
   let customerId = '';
@@ -40,7 +42,7 @@ describe('business onboarding guide, create → VERIFIED', async () => {
     const kyc = (body: unknown) => mock.call('POST', `${base}/${customerId}/kyc-data`, { token, body });
     const missing = await kyc({ operating_street: '789 Operations Blvd' });
     expect(missing.status).toBe(422);
-    expect(missing.json.errors.operating_country).toBeDefined();
+    expect(missing.json.errors.operating_country).toEqual([OPERATING_COUNTRY_REQUIRED]);
     const res = await kyc({
       street: '456 Business Ave',
       city: 'London',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
 import { makeTestMock, PDF_BYTES, PNG_BYTES } from '../test-kit.js';
 
@@ -7,6 +7,7 @@ const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex')
 
 describe('object store PUT', async () => {
   const mock = await makeTestMock({ config: { maxUploadBytes: 1024 } });
+  afterEach(() => mock.resetClock());
   const token = await mock.token();
   const presign = async (category = 'identity') => {
     const res = await mock.call('POST', '/api/external/file/get-presigned-url', {
@@ -62,7 +63,6 @@ describe('object store PUT', async () => {
     const { url } = await presign();
     await mock.advance(300);
     const res = await put(url, PNG_BYTES);
-    await mock.resetClock();
     expect(res.status).toBe(403);
     const xml = await res.text();
     expect(xml).toContain('<Code>AccessDenied</Code>');

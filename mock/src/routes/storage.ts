@@ -5,9 +5,9 @@ import { sniffMime } from '../core/sniff-mime.js';
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
 import { nodeIncoming } from '../http/body.js';
+import { UPLOAD_PREFIX } from '../http/object-urls.js';
 import { s3Error } from '../http/s3-errors.js';
 import { verifyPresignedUrl } from '../signing/presigned-url.js';
-import { UPLOAD_PREFIX } from './files.js';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',

@@ -3,8 +3,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { SNIFF_BYTES } from '../core/sniff-mime.js';
 
 export type WriteOutcome =
@@ -38,23 +36,6 @@ function nextChunk(stream: Readable): Promise<Buffer | null> {
   });
 }
 
-/** Bytes received between two young-generation collections (see `youngCollector`). */
-const COLLECT_EVERY_BYTES = 1024 * 1024;
-
-/**
- * Every socket read arrives in a fresh buffer that V8 frees only at its next collection, which on a
- * steady upload comes tens of megabytes later: a 25 MB upload would hold most of its bytes in memory.
- * A young-generation collection (well under a millisecond) every megabyte received keeps that to a few.
- */
-function youngCollector(): () => void {
-  const exposed = (globalThis as { gc?: (options: object) => void }).gc;
-  if (exposed) return () => exposed({ type: 'minor' });
-  setFlagsFromString('--expose-gc');
-  const gc = runInNewContext('gc') as (options: object) => void;
-  setFlagsFromString('--no-expose-gc');
-  return () => gc({ type: 'minor' });
-}
-
 /** Writes to `out`, waiting only when its buffer is full; a failed file write rejects. */
 function fileSink(out: WriteStream) {
   let failed: Error | undefined;
@@ -81,8 +62,6 @@ function fileSink(out: WriteStream) {
 /** Opens (creating) a directory-backed object store; keys must be ids the mock issued. */
 export async function openObjectStore(dir: string): Promise<ObjectStore> {
   await mkdir(dir, { recursive: true });
-  let collect: (() => void) | undefined;
-  let sinceCollect = 0;
   return {
     dir,
     async write(key, body, limitBytes) {
@@ -112,12 +91,6 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
             headLength += Math.min(chunk.byteLength, SNIFF_BYTES - headLength);
           }
           await sink.write(chunk);
-          sinceCollect += chunk.byteLength;
-          if (sinceCollect >= COLLECT_EVERY_BYTES) {
-            sinceCollect = 0;
-            collect ??= youngCollector();
-            collect();
-          }
         }
       } catch {
         failure = 'aborted';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/demo-data.js';
 import { defaultConfig } from '../../src/deps.js';
 import { signAccessToken, type TokenClaims } from '../../src/signing/jwt.js';
@@ -23,6 +23,8 @@ describe('tampered access tokens are refused with 401', () => {
   let claims: TokenClaims;
   let signature: string;
   const header = { typ: 'JWT', alg: 'HS256' };
+
+  afterEach(() => mock.resetClock());
 
   beforeAll(async () => {
     mock = await makeTestMock();
@@ -97,11 +99,8 @@ describe('tampered access tokens are refused with 401', () => {
       ),
     );
     await mock.advance(900);
-    try {
-      await expectRefused(full);
-    } finally {
-      await mock.resetClock();
-    }
+    await expectRefused(full);
+    await mock.resetClock();
     expect((await presign(full)).status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/demo-data.js';
-import { objectUrl } from '../../src/routes/files.js';
+import { objectUrl } from '../../src/http/object-urls.js';
 import { PRESIGN_PARAMS } from '../../src/signing/presigned-url.js';
 import { makeTestMock, PNG_BYTES } from '../../src/test-kit.js';
 import { expectS3Refusal, stateSnapshot } from './abuse-kit.js';

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_IDS, DEMO_SEED } from '../demo-data.js';
+import { type CustomerRecord, createState, type MockState, OUTBOX_MAX } from '../store/state.js';
+import type { CoreContext } from './context.js';
+import { applySeed } from './seed.js';
+import {
+  CHILD_TRANSITIONS,
+  CUSTOMER_TRANSITIONS,
+  customerLock,
+  isChildLocked,
+  moveChildStatus,
+  moveStatus,
+  reopenIfRejected,
+} from './verification.js';
+
+const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
+
+function seededState(): { state: MockState; individual: CustomerRecord; business: CustomerRecord } {
+  const state = createState();
+  let n = 0;
+  const ctx: CoreContext = {
+    now: T0,
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    platformBusinessId: 'platform',
+    reviewDelaySeconds: 60,
+    presignTtlSeconds: 300,
+    maxUploadBytes: 1024,
+  };
+  applySeed(state, DEMO_SEED, ctx, () => []);
+  const individual = state.customers.get(DEMO_IDS.individual);
+  const business = state.customers.get(DEMO_IDS.business);
+  if (!individual || !business) throw new Error('demo seed without its customers');
+  return { state, individual, business };
+}
+
+describe('moveStatus: the one writer of verification_status', () => {
+  it('moves a customer and queues one event with from, to, comment and time', () => {
+    const { state, individual } = seededState();
+    moveStatus(state, individual, 'PROCESSING', { at: T0 });
+    moveStatus(state, individual, 'REJECTED', { at: T0 + 1000, comment: 'blurred' });
+    expect(individual.view.verification_status).toBe('REJECTED');
+    expect(state.outbox).toEqual([
+      { seq: 1, customer_id: individual.view.id, from: 'PENDING', to: 'PROCESSING', comment: null, at: T0 },
+      {
+        seq: 2,
+        customer_id: individual.view.id,
+        from: 'PROCESSING',
+        to: 'REJECTED',
+        comment: 'blurred',
+        at: T0 + 1000,
+      },
+    ]);
+  });
+
+  it.each(
+    Object.entries(CUSTOMER_TRANSITIONS).flatMap(([from, allowed]) =>
+      (['PENDING', 'PROCESSING', 'VERIFIED', 'REJECTED'] as const)
+        .filter((to) => !allowed.includes(to))
+        .map((to) => [from, to] as const),
+    ),
+  )('refuses %s → %s, changing nothing', (from, to) => {
+    const { state, individual } = seededState();
+    individual.view.verification_status = from as CustomerRecord['view']['verification_status'];
+    expect(() => moveStatus(state, individual, to, { at: T0 })).toThrow(/cannot move/);
+    expect(individual.view.verification_status).toBe(from);
+    expect(state.outbox).toEqual([]);
+  });
+
+  it('places a seeded customer in its starting status without an event', () => {
+    const { state, individual } = seededState();
+    moveStatus(state, individual, 'VERIFIED', { at: 0, seed: true });
+    expect(individual.view.verification_status).toBe('VERIFIED');
+    expect(state.outbox).toEqual([]);
+  });
+
+  it('keeps at most OUTBOX_MAX undelivered events, dropping the oldest', () => {
+    const { state, individual } = seededState();
+    for (let i = 0; i < OUTBOX_MAX + 3; i++) {
+      moveStatus(state, individual, i % 2 === 0 ? 'PROCESSING' : 'REJECTED', { at: T0 + i });
+    }
+    expect(state.outbox).toHaveLength(OUTBOX_MAX);
+    expect(state.outbox[0]?.seq).toBe(4);
+    expect(state.outbox.at(-1)?.seq).toBe(OUTBOX_MAX + 3);
+  });
+});
+
+describe('moveChildStatus and the child locks', () => {
+  it('sets admin comments with a rejection and clears them otherwise', () => {
+    const child = { status: 'PROCESSING', admin_comments: null as string[] | null };
+    moveChildStatus(child, 'REJECTED', 'expired passport');
+    expect(child).toEqual({ status: 'REJECTED', admin_comments: ['expired passport'] });
+    reopenIfRejected(child);
+    expect(child).toEqual({ status: 'PENDING', admin_comments: null });
+    reopenIfRejected(child);
+    expect(child.status).toBe('PENDING');
+  });
+
+  it.each(Object.entries(CHILD_TRANSITIONS))('%s allows exactly its listed moves', (from, allowed) => {
+    for (const to of ['PENDING', 'PROCESSING', 'APPROVED', 'REJECTED'] as const) {
+      const child = { status: from };
+      if (allowed.includes(to)) {
+        moveChildStatus(child, to);
+        expect(child.status).toBe(to);
+      } else {
+        expect(() => moveChildStatus(child, to)).toThrow(/cannot move/);
+        expect(child.status).toBe(from);
+      }
+    }
+  });
+
+  it('locks approved and under-review children only', () => {
+    expect(
+      ['PENDING', 'PROCESSING', 'APPROVED', 'REJECTED'].map((status) => isChildLocked({ status })),
+    ).toEqual([false, true, true, false]);
+  });
+});
+
+describe('customerLock', () => {
+  it('is under review while PROCESSING or while a review is due, final once VERIFIED, else open', () => {
+    const { business } = seededState();
+    expect(customerLock(business)).toBeUndefined();
+    business.reviewDueAt = T0 + 60_000;
+    expect(customerLock(business)).toBe('under_review');
+    delete business.reviewDueAt;
+    business.view.verification_status = 'PROCESSING';
+    expect(customerLock(business)).toBe('under_review');
+    business.view.verification_status = 'VERIFIED';
+    expect(customerLock(business)).toBe('verified');
+    business.view.verification_status = 'REJECTED';
+    expect(customerLock(business)).toBeUndefined();
+  });
+});

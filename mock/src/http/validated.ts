@@ -2,14 +2,30 @@ import type { Context } from 'hono';
 import type { Result } from '../core/result.js';
 import type { MockDeps } from '../deps.js';
 import { ApiError, failureToError, validationMessage } from '../errors.js';
+import type { operations } from '../generated/openapi.js';
 import { readRequestBody } from './body.js';
 
-/** Reads the body of `operationId` and checks it against `openapi.yaml`; 422 in the API's shape when invalid. */
-export async function validBody<T>(c: Context, deps: MockDeps, operationId: string): Promise<T> {
+/** The JSON request body `openapi.yaml` documents for operation `Op`. */
+export type RequestJson<Op extends keyof operations> = operations[Op] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/**
+ * Reads the body of `operationId` and checks it against `openapi.yaml`; 422 in the API's shape when
+ * invalid. The answer is typed from the generated `operations`, so a handler cannot read a field the
+ * spec does not define.
+ */
+export async function validBody<Op extends keyof operations>(
+  c: Context,
+  deps: MockDeps,
+  operationId: Op,
+): Promise<RequestJson<Op>> {
   const body = await readRequestBody(c);
   const errors = deps.validator.bodyErrors(operationId, body);
   if (Object.keys(errors).length > 0) throw new ApiError(422, validationMessage(errors), errors);
-  return body as T;
+  return body as RequestJson<Op>;
 }
 
 /** Checks the query string of `operationId` against `openapi.yaml`; 422 when invalid. */

@@ -4,14 +4,11 @@ import { findCustomer } from '../core/customers.js';
 import { UPGRADE_MESSAGES, upgradeKybScope } from '../core/kyb-upgrade.js';
 import { submitCustomer } from '../core/submit.js';
 import { coreContext, type MockDeps } from '../deps.js';
-import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { presentCustomer } from '../http/present.js';
 import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
 import type { MockState } from '../store/state.js';
-
-type Schemas = components['schemas'];
 
 const CUSTOMER = '/api/external/customer/:customer';
 
@@ -22,7 +19,7 @@ export function customerLifecycleRoutes(deps: MockDeps): Hono {
     presentCustomer(deps, unwrap(findCustomer(state, id)), now);
 
   app.put(CUSTOMER, requireScope(deps, 'updateCustomer'), async (c) => {
-    const body = await validBody<Schemas['UpdateCustomerRequest']>(c, deps, 'updateCustomer');
+    const body = await validBody(c, deps, 'updateCustomer');
     const id = c.req.param('customer');
     const data = await deps.store.transact((state, now) => {
       unwrap(updateCustomer(state, id, body, coreContext(deps, now)));
@@ -32,7 +29,7 @@ export function customerLifecycleRoutes(deps: MockDeps): Hono {
   });
 
   app.post(`${CUSTOMER}/kyc-data`, requireScope(deps, 'addKycData'), async (c) => {
-    const body = await validBody<Schemas['AddKycRequest']>(c, deps, 'addKycData');
+    const body = await validBody(c, deps, 'addKycData');
     const id = c.req.param('customer');
     const data = await deps.store.transact((state, now) => {
       unwrap(updateCustomer(state, id, body, coreContext(deps, now)));
@@ -43,7 +40,7 @@ export function customerLifecycleRoutes(deps: MockDeps): Hono {
   });
 
   app.post(`${CUSTOMER}/upgrade-kyb-scope`, requireScope(deps, 'upgradeKybScope'), async (c) => {
-    const body = await validBody<Schemas['UpgradeKybScopeRequest']>(c, deps, 'upgradeKybScope');
+    const body = await validBody(c, deps, 'upgradeKybScope');
     const id = c.req.param('customer');
     const data = await deps.store.transact((state, now) => {
       unwrap(upgradeKybScope(state, id, body, coreContext(deps, now)));

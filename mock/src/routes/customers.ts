@@ -3,13 +3,10 @@ import { attachFiles } from '../core/attach.js';
 import { filterCustomers, LIST_FILTERS, type ListFilters, paginateCustomers } from '../core/customer-list.js';
 import { createCustomer, findCustomer } from '../core/customers.js';
 import { coreContext, type MockDeps } from '../deps.js';
-import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { presentCustomer } from '../http/present.js';
 import { respond } from '../http/respond.js';
 import { unwrap, validBody, validQuery } from '../http/validated.js';
-
-type Schemas = components['schemas'];
 
 const BASE = '/api/external/customer';
 
@@ -18,7 +15,7 @@ export function customerRoutes(deps: MockDeps): Hono {
   const app = new Hono();
 
   app.post(BASE, requireScope(deps, 'createCustomer'), async (c) => {
-    const body = await validBody<Schemas['CreateCustomerRequest']>(c, deps, 'createCustomer');
+    const body = await validBody(c, deps, 'createCustomer');
     const platform = { minimalKybAllowed: deps.config.minimalKybAllowed };
     const customer = await deps.store.transact((state, now) =>
       unwrap(createCustomer(state, body, coreContext(deps, now), platform)),
@@ -54,7 +51,7 @@ export function customerRoutes(deps: MockDeps): Hono {
     ['put', 'replaceCustomerFiles'],
   ] as const) {
     app[method](`${BASE}/:id/files`, requireScope(deps, operationId), async (c) => {
-      const body = await validBody<Schemas['CustomerFilesRequest']>(c, deps, operationId);
+      const body = await validBody(c, deps, operationId);
       await deps.store.transact((state, now) => {
         unwrap(attachFiles(state, c.req.param('id'), body, coreContext(deps, now)));
       });

@@ -2,13 +2,10 @@ import { Hono } from 'hono';
 import { findBusiness, findDocument } from '../core/business.js';
 import { deleteDocument, issueDocumentUpload, registerDocument, updateDocument } from '../core/documents.js';
 import { coreContext, type MockDeps } from '../deps.js';
-import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { nestedPresign, presentDocument } from '../http/present.js';
 import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
-
-type Schemas = components['schemas'];
 
 const DOCS = '/api/external/customer/:customer/document';
 
@@ -25,7 +22,7 @@ export function documentRoutes(deps: MockDeps): Hono {
   });
 
   app.post(DOCS, requireScope(deps, 'registerDocument'), async (c) => {
-    const body = await validBody<Schemas['RegisterDocumentRequest']>(c, deps, 'registerDocument');
+    const body = await validBody(c, deps, 'registerDocument');
     const customer = c.req.param('customer');
     const data = await deps.store.transact((state, now) => {
       const document = unwrap(registerDocument(state, customer, body, coreContext(deps, now)));
@@ -51,7 +48,7 @@ export function documentRoutes(deps: MockDeps): Hono {
   });
 
   app.put(`${DOCS}/:document`, requireScope(deps, 'updateDocument'), async (c) => {
-    const body = await validBody<Schemas['UpdateDocumentRequest']>(c, deps, 'updateDocument');
+    const body = await validBody(c, deps, 'updateDocument');
     const { customer, document: id } = c.req.param();
     const data = await deps.store.transact((state, now) => {
       const document = unwrap(updateDocument(state, customer, id, body, coreContext(deps, now)));

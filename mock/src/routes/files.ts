@@ -1,19 +1,16 @@
 import { Hono } from 'hono';
 import { issueUpload } from '../core/uploads.js';
 import { coreContext, type MockDeps } from '../deps.js';
-import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { objectUrl } from '../http/object-urls.js';
 import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
 
-type Schemas = components['schemas'];
-
 /** `POST /api/external/file/get-presigned-url` (operationId `getPresignedUrl`): individual customers only. */
 export function fileRoutes(deps: MockDeps): Hono {
   const app = new Hono();
   app.post('/api/external/file/get-presigned-url', requireScope(deps, 'getPresignedUrl'), async (c) => {
-    const body = await validBody<Schemas['PresignRequest']>(c, deps, 'getPresignedUrl');
+    const body = await validBody(c, deps, 'getPresignedUrl');
     const { pending, now } = await deps.store.transact((state, now) => ({
       pending: unwrap(issueUpload(state, body.customer_id, body.file_category, coreContext(deps, now))),
       now,

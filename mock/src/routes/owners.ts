@@ -2,13 +2,10 @@ import { Hono } from 'hono';
 import { attachOwnerFiles, issueOwnerUpload } from '../core/owner-files.js';
 import { deleteOwner } from '../core/owners.js';
 import { coreContext, type MockDeps } from '../deps.js';
-import type { components } from '../generated/openapi.js';
 import { requireScope } from '../http/auth.js';
 import { nestedPresign } from '../http/present.js';
 import { respond } from '../http/respond.js';
 import { unwrap, validBody } from '../http/validated.js';
-
-type Schemas = components['schemas'];
 
 const OWNER = '/api/external/customer/:customer/owner/:owner';
 
@@ -17,7 +14,7 @@ export function ownerRoutes(deps: MockDeps): Hono {
   const app = new Hono();
 
   app.post(`${OWNER}/file/presigned-url`, requireScope(deps, 'getOwnerFilePresignedUrl'), async (c) => {
-    const body = await validBody<Schemas['OwnerPresignRequest']>(c, deps, 'getOwnerFilePresignedUrl');
+    const body = await validBody(c, deps, 'getOwnerFilePresignedUrl');
     const { customer, owner } = c.req.param();
     const answer = await deps.store.transact((state, now) => {
       const ctx = coreContext(deps, now);
@@ -31,7 +28,7 @@ export function ownerRoutes(deps: MockDeps): Hono {
   });
 
   app.post(`${OWNER}/files`, requireScope(deps, 'uploadOwnerFiles'), async (c) => {
-    const body = await validBody<Schemas['OwnerFilesRequest']>(c, deps, 'uploadOwnerFiles');
+    const body = await validBody(c, deps, 'uploadOwnerFiles');
     const { customer, owner } = c.req.param();
     const data = await deps.store.transact((state, now) =>
       unwrap(attachOwnerFiles(state, customer, owner, body, coreContext(deps, now))),

@@ -28,5 +28,5 @@ describe('local CA', () => {
     expect(new X509Certificate(b.serverCertPem).verify(new X509Certificate(a.caCertPem).publicKey)).toBe(
       true,
     );
-  });
+  }, 30_000); // two RSA key pairs and certificates: seconds on a loaded machine
 });

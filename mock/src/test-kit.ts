@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { advanceClock } from './core/clock.js';
+import type { CoreContext } from './core/context.js';
 import { ALL_SCOPES } from './core/scopes.js';
+import { applySeed } from './core/seed.js';
+import { DEMO_SEED } from './demo-data.js';
 import { createDeps, type DepsOptions, type MockDeps } from './deps.js';
 import { openObjectStore } from './store/object-store.js';
-import type { MockState } from './store/state.js';
+import { createState, type MockState } from './store/state.js';
 
 /** A tiny valid PNG head followed by padding: passes the content check. */
 export const PNG_BYTES = Buffer.concat([
@@ -26,6 +29,22 @@ function processTestRoot(): string {
   process.once('exit', () => rmSync(root, { recursive: true, force: true }));
   testRoot = root;
   return root;
+}
+
+/** A demo-seeded state and a core context at `T0` with counter ids, for unit tests of core rules. */
+export function coreFixture(): { state: MockState; ctx: CoreContext } {
+  const state = createState();
+  let n = 0;
+  const ctx: CoreContext = {
+    now: T0,
+    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    platformBusinessId: 'platform',
+    reviewDelaySeconds: 60,
+    presignTtlSeconds: 300,
+    maxUploadBytes: 1024,
+  };
+  applySeed(state, DEMO_SEED, ctx, () => []);
+  return { state, ctx };
 }
 
 /** Base path of the customer endpoints. */

@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SEED } from '../demo-data.js';
-import { createState, type MockState } from '../store/state.js';
-import type { CoreContext } from './context.js';
+import { DEMO_IDS } from '../demo-data.js';
+import type { MockState } from '../store/state.js';
+import { coreFixture as setup, T0 } from '../test-kit.js';
 import { completeReview, defaultVerdict, forceReview, settleDueReviews, startReview } from './review.js';
-import { applySeed } from './seed.js';
-
-const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
-
-function setup(): { state: MockState; ctx: CoreContext } {
-  const state = createState();
-  let n = 0;
-  const ctx: CoreContext = {
-    now: T0,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-    platformBusinessId: 'platform',
-    reviewDelaySeconds: 60,
-    presignTtlSeconds: 300,
-    maxUploadBytes: 1024,
-  };
-  applySeed(state, DEMO_SEED, ctx, () => []);
-  return { state, ctx };
-}
 
 function customer(state: MockState, id: string) {
   const record = state.customers.get(id);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_IDS, DEMO_SEED } from '../demo-data.js';
-import { type CustomerRecord, createState, type MockState, OUTBOX_MAX } from '../store/state.js';
-import type { CoreContext } from './context.js';
-import { applySeed } from './seed.js';
+import { DEMO_IDS } from '../demo-data.js';
+import { type CustomerRecord, type MockState, OUTBOX_MAX } from '../store/state.js';
+import { coreFixture, T0 } from '../test-kit.js';
 import {
   CHILD_TRANSITIONS,
   CUSTOMER_TRANSITIONS,
@@ -13,20 +12,8 @@ import {
   reopenIfRejected,
 } from './verification.js';
 
-const T0 = Date.UTC(2026, 10, 27, 9, 0, 0);
-
 function seededState(): { state: MockState; individual: CustomerRecord; business: CustomerRecord } {
-  const state = createState();
-  let n = 0;
-  const ctx: CoreContext = {
-    now: T0,
-    newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-    platformBusinessId: 'platform',
-    reviewDelaySeconds: 60,
-    presignTtlSeconds: 300,
-    maxUploadBytes: 1024,
-  };
-  applySeed(state, DEMO_SEED, ctx, () => []);
+  const { state } = coreFixture();
   const individual = state.customers.get(DEMO_IDS.individual);
   const business = state.customers.get(DEMO_IDS.business);
   if (!individual || !business) throw new Error('demo seed without its customers');

@@ -4,6 +4,7 @@ import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { isCountryCode } from './countries.js';
+import { customerSizeFailure, SERVER_OWNED_FIELDS } from './customer-bounds.js';
 import { KYC_FIELDS } from './customer-fields.js';
 import {
   COUNTRY_FIELDS,
@@ -80,6 +81,8 @@ export function updateCustomer(
   const view = record.view;
   const body = request as Record<string, unknown>;
   if (view.verification_status === 'PROCESSING') return badRequest(UPDATE_MESSAGES.underReview);
+  const tooLarge = customerSizeFailure(body, view);
+  if (tooLarge) return fail(tooLarge);
   const prohibited = prohibitedField(view, body);
   if (prohibited) {
     const message = `The ${prohibited.replace(/_/g, ' ')} field is prohibited when type is ${view.type}.`;
@@ -100,7 +103,9 @@ export function updateCustomer(
   if (OPERATING_FIELDS.some((field) => body[field] != null) && operatingCountry == null) {
     return fail(unprocessable('operating_country', OPERATING_COUNTRY_REQUIRED));
   }
-  const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
+  const fields = Object.keys(body).filter(
+    (field) => !SERVER_OWNED_FIELDS.has(field) && Object.hasOwn(body, field) && body[field] !== undefined,
+  );
   if (view.verification_status === 'VERIFIED') {
     const overwrites = fields.some(
       (f) => currentValue(view, f) !== null && currentValue(view, f) !== body[f],

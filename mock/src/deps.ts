@@ -7,6 +7,7 @@ import { sweepExpiredUploads } from './core/uploads.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import type { TokenClaims } from './signing/jwt.js';
+import { randomSigningSecret } from './signing/secret-file.js';
 import type { ObjectStore } from './store/object-store.js';
 import { applySeed, type Seed } from './store/seed.js';
 import { createState, type MockState } from './store/state.js';
@@ -23,9 +24,8 @@ export interface MockConfig {
   rateLimit: boolean;
 }
 
-/** The defaults: tokens from any instance with the default secret verify on any other. */
-export const defaultConfig: MockConfig = {
-  signingSecret: 'blaaiz-mock-default-signing-secret',
+/** The defaults; the signing secret has none in the source: each instance gets one (see `createDeps`). */
+export const defaultConfig: Omit<MockConfig, 'signingSecret'> = {
   reviewDelaySeconds: 60,
   presignTtlSeconds: 300,
   maxUploadBytes: 25 * 1024 * 1024,
@@ -98,10 +98,17 @@ export function loadSeed(deps: MockDeps): void {
   applySeed(deps.state, deps.seed, coreContext(deps), deps.seed === DEMO_SEED ? () => [] : check);
 }
 
-/** Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). */
+/**
+ * Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). Without
+ * a `signingSecret` the instance signs with a random one of its own (the CLI keeps one per state dir).
+ */
 export function createDeps(options: DepsOptions): MockDeps {
   const deps: MockDeps = {
-    config: { ...defaultConfig, ...options.config },
+    config: {
+      ...defaultConfig,
+      ...options.config,
+      signingSecret: options.config?.signingSecret ?? randomSigningSecret(),
+    },
     clock: createClock(options.now ?? Date.now),
     newId: options.newId ?? randomUUID,
     state: createState(),

@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { s3Error } from './http/s3-errors.js';
+import { ensureSigningSecret } from './signing/secret-file.js';
 import { openObjectStore } from './store/object-store.js';
 import type { Seed } from './store/seed.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
@@ -133,10 +134,11 @@ interface StartPlan {
 
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
   const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
+  const signingSecret = options.config?.signingSecret ?? (await ensureSigningSecret(stateDir));
   const deps = createDeps({
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),
-    ...(options.config ? { config: options.config } : {}),
+    config: { ...options.config, signingSecret },
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
   });
   const apps = createApp(deps);

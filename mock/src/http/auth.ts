@@ -27,6 +27,8 @@ export function authenticate(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) throw ApiError.of('unauthenticated');
   const claims = verifiedClaims(deps, match[1]);
+  // A well-signed token is still refused once its client is not one the platform knows.
+  if (!deps.state.clients.has(claims.aud)) throw ApiError.of('unauthenticated');
   return { kind: 'token', clientId: claims.aud, scopes: claims.scopes };
 }
 

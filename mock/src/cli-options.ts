@@ -17,6 +17,8 @@ Options:
   --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers)
   --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
+  --admin-token TEXT       token /__mock/* requires as Authorization: Bearer (env BLAAIZ_MOCK_ADMIN_TOKEN;
+                           generated and printed when --host is not a loopback address)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
   --rate-limit             enforce 120 requests/minute and 1,500/hour per client (429, X-RateLimit-*)
   --quiet                  print only one JSON ready line
@@ -63,6 +65,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       seed: { type: 'string' },
       'review-delay': { type: 'string' },
       'signing-secret': { type: 'string' },
+      'admin-token': { type: 'string' },
       'minimal-kyb': { type: 'boolean', default: false },
       'rate-limit': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -77,6 +80,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const delay = values['review-delay'] === undefined ? undefined : Number(values['review-delay']);
   if (delay !== undefined && !(delay >= 0)) throw new Error('--review-delay must be a number of seconds ≥ 0');
   const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
+  const adminToken = values['admin-token'] ?? env.BLAAIZ_MOCK_ADMIN_TOKEN;
   const port = integer('--port', values.port ?? env.PORT);
   const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
   const server: ServerOptions = {
@@ -88,6 +92,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       rateLimit: values['rate-limit'] ?? false,
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
       ...(secret ? { signingSecret: secret } : {}),
+      ...(adminToken ? { adminToken } : {}),
     },
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),

@@ -1,28 +1,9 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { readyBanner } from './banner.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
-import { DEMO_IDS } from './demo-data.js';
-import { type RunningServers, startServers } from './server.js';
+import { startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
-
-function banner(running: RunningServers): string {
-  const { state } = running.deps;
-  const lines = [
-    'blaaiz-mock is ready',
-    `  API            ${running.baseUrl}`,
-    `  object store   ${running.storageUrl}`,
-    running.caCertPath
-      ? `  CA certificate ${running.caCertPath}  (also GET ${running.baseUrl}/__mock/ca.pem; NODE_EXTRA_CA_CERTS=${running.caCertPath})`
-      : '  object store serves plain http (no CA)',
-    '  OAuth clients (client_id / client_secret):',
-    ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
-    ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
-    '  customers:',
-    ...[...state.customers.values()].map((r) => `    ${r.view.id}  ${r.view.type}  ${r.view.email}`),
-  ];
-  if (state.customers.has(DEMO_IDS.individual)) lines.push('  (demo data; replace with --seed FILE)');
-  return lines.join('\n');
-}
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliOptions>;
@@ -62,8 +43,11 @@ async function main(): Promise<void> {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
+    ...(running.adminToken ? { adminToken: running.adminToken } : {}),
   };
-  console.log(options.quiet ? JSON.stringify(ready) : banner(running));
+  console.log(
+    options.quiet ? JSON.stringify(ready) : readyBanner(running, options.server.host ?? '127.0.0.1'),
+  );
 }
 
 main().catch((error: unknown) => {

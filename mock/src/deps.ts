@@ -22,6 +22,8 @@ export interface MockConfig {
   minimalKybAllowed: boolean;
   /** Enforce the live API's 120/minute and 1,500/hour per client (429 with X-RateLimit-* headers). */
   rateLimit: boolean;
+  /** When set, `/__mock/*` requires `Authorization: Bearer <adminToken>` (always set on a non-loopback host). */
+  adminToken?: string;
 }
 
 /** The defaults; the signing secret has none in the source: each instance gets one (see `createDeps`). */

@@ -10,8 +10,9 @@ import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
-import { ensureSigningSecret } from './signing/secret-file.js';
+import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
 import { openObjectStore } from './store/object-store.js';
 import type { Seed } from './store/seed.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
@@ -41,6 +42,8 @@ export interface RunningServers {
   caCertPath?: string;
   caCertPem?: string;
   stateDir: string;
+  /** Token `/__mock/*` requires (`Authorization: Bearer`), when one is required. */
+  adminToken?: string;
   deps: MockDeps;
   close(): Promise<void>;
 }
@@ -135,10 +138,12 @@ interface StartPlan {
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
   const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
   const signingSecret = options.config?.signingSecret ?? (await ensureSigningSecret(stateDir));
+  // Reachable from other machines: the controls must not be open to whoever can reach the port.
+  const adminToken = options.config?.adminToken ?? (isLoopbackHost(host) ? undefined : randomSigningSecret());
   const deps = createDeps({
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),
-    config: { ...options.config, signingSecret },
+    config: { ...options.config, signingSecret, ...(adminToken === undefined ? {} : { adminToken }) },
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
   });
   const apps = createApp(deps);
@@ -160,6 +165,7 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     storageUrl: deps.urls.storage,
     ...(tls ? { caCertPath: tls.caCertPath, caCertPem: tls.caCertPem } : {}),
     stateDir,
+    ...(adminToken === undefined ? {} : { adminToken }),
     deps,
     async close() {
       await Promise.all([api.close(), storage.close()]);

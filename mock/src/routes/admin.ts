@@ -3,6 +3,7 @@ import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/revi
 import { loadSeed, type MockDeps, settleToClock } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { controlGuard } from '../http/control-guard.js';
 import { presentCustomer } from '../http/present.js';
 import { unwrap } from '../http/validated.js';
 import { describeState } from '../store/describe-state.js';
@@ -50,6 +51,7 @@ function parseVerdict(body: unknown): ReviewVerdict {
 /** Mock-only controls under `/__mock/*` (README "Mock controls"); never part of `openapi.yaml`. */
 export function adminRoutes(deps: MockDeps): Hono {
   const app = new Hono();
+  app.use('/__mock/*', controlGuard(deps));
 
   app.post('/__mock/reset', async (c) => {
     deps.clock.reset();

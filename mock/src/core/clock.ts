@@ -10,6 +10,17 @@ export interface Clock {
   offsetSeconds(): number;
 }
 
+/**
+ * The latest moment the virtual clock may reach: far enough for any test, early enough that every
+ * timestamp, expiry and signed URL (now + minutes) stays a valid four-digit-year date.
+ */
+export const LATEST_VIRTUAL_TIME = Date.UTC(9999, 0, 1);
+
+/** Whole seconds `clock` may still be advanced before it would pass {@link LATEST_VIRTUAL_TIME}. */
+export function secondsLeft(clock: Clock): number {
+  return Math.max(0, Math.floor((LATEST_VIRTUAL_TIME - clock.now()) / 1000));
+}
+
 /** Builds a clock over `source`; pass a fixed function for a frozen clock in tests. */
 export function createClock(source: () => number): Clock {
   let offsetMs = 0;

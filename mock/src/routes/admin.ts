@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { LATEST_VIRTUAL_TIME, secondsLeft } from '../core/clock.js';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
 import { loadSeed, type MockDeps, settleToClock } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -71,6 +72,11 @@ export function adminRoutes(deps: MockDeps): Hono {
       throw new ApiError(422, 'The seconds field must be a number from 0 to 315360000.', {
         seconds: ['The seconds field must be a number from 0 to 315360000.'],
       });
+    }
+    const left = secondsLeft(deps.clock);
+    if (seconds > left) {
+      const message = `The virtual clock cannot pass ${new Date(LATEST_VIRTUAL_TIME).toISOString()}: it may advance at most ${left} more seconds (reset to start over).`;
+      throw new ApiError(422, message, { seconds: [message] });
     }
     deps.clock.advance(seconds);
     settleToClock(deps);

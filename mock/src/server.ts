@@ -10,6 +10,7 @@ import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { clientErrorAnswer } from './http/client-error.js';
 import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
 import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
@@ -54,6 +55,7 @@ interface ListenerSpec {
   port: number;
   timeouts: Required<ServerTimeouts>;
   badRequest: (message: string) => Response;
+  shape: 'api' | 'storage';
   tls?: { key: string; cert: string } | undefined;
 }
 
@@ -106,6 +108,7 @@ async function listen(app: Hono, spec: ListenerSpec): Promise<Listening> {
   const server = spec.tls
     ? createHttpsServer({ ...options, ...spec.tls }, listener)
     : createHttpServer(options, listener);
+  server.on('clientError', clientErrorAnswer(spec.shape));
   const close = gracefulClose(server);
   await once(server.listen(spec.port, spec.host), 'listening');
   return { server, close };
@@ -154,9 +157,16 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     port,
     timeouts,
     badRequest: storageBadRequest,
+    shape: 'storage',
     tls: storageTls,
   });
-  const apiSpec = { host, port: options.port ?? 4010, timeouts, badRequest: apiBadRequest };
+  const apiSpec = {
+    host,
+    port: options.port ?? 4010,
+    timeouts,
+    badRequest: apiBadRequest,
+    shape: 'api' as const,
+  };
   const api = await listen(apps.api, apiSpec).catch((e) => storage.close().then(() => Promise.reject(e)));
   deps.urls.storage = `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
   deps.urls.api = `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;

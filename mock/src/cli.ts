@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { readyBanner } from './banner.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
-import { startServers } from './server.js';
+import { DEFAULT_TIMEOUTS, startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
 async function main(): Promise<void> {
@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     stopping = true;
     if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
     const exit = () => process.exit(0);
-    setTimeout(exit, 10_000).unref();
+    // close() cuts off what is still in flight after its grace period; this is only a last resort.
+    setTimeout(exit, DEFAULT_TIMEOUTS.graceMs + 5_000).unref();
     starting.then((running) => running.close()).then(exit, exit);
   };
   process.on('SIGINT', () => stop('SIGINT'));

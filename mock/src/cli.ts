@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
     const exit = () => process.exit(0);
     // close() cuts off what is still in flight after its grace period; this is only a last resort.
-    setTimeout(exit, DEFAULT_TIMEOUTS.graceMs + 5_000).unref();
+    setTimeout(exit, (options.server.timeouts?.graceMs ?? DEFAULT_TIMEOUTS.graceMs) + 5_000).unref();
     starting.then((running) => running.close()).then(exit, exit);
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -23,10 +23,12 @@ function toStandardAlphabet(token: string): string {
   return `${token.slice(0, at + 1)}${bytes.toString('base64').replace(/=+$/, '')}`;
 }
 
-/** Pads the payload segment with `=` to a multiple of four (lenient decoders ignore it). */
+/** Pads the payload segment with `=` (to a multiple of four, or four more): lenient decoders ignore it. */
 function padPayload(token: string): string {
   const [head, payload = '', signature] = token.split('.');
-  return [head, payload.padEnd(Math.ceil(payload.length / 4) * 4, '='), signature].join('.');
+  const padded =
+    payload.length % 4 === 0 ? `${payload}====` : payload.padEnd(Math.ceil(payload.length / 4) * 4, '=');
+  return [head, padded, signature].join('.');
 }
 
 /** Sets the unused low bits of the signature's last character: same bytes, non-canonical text. */
@@ -54,6 +56,17 @@ describe('tampered access tokens are refused with 401', () => {
 
   const validFull = () =>
     signAccessToken({ ...claims, scopes: ['file:upload'] }, mock.deps.config.signingSecret);
+
+  /** A valid token whose signature holds a `-` or `_`, so its standard-alphabet spelling differs. */
+  const signatureWithUrlChars = () => {
+    for (let n = 0; ; n++) {
+      const candidate = signAccessToken(
+        { ...claims, jti: `${claims.jti}-${n}`, scopes: ['file:upload'] },
+        mock.deps.config.signingSecret,
+      );
+      if (/[-_]/.test(candidate.slice(candidate.lastIndexOf('.') + 1))) return candidate;
+    }
+  };
 
   const presign = (bearer: string) =>
     mock.call('POST', '/api/external/file/get-presigned-url', {
@@ -107,7 +120,7 @@ describe('tampered access tokens are refused with 401', () => {
     ],
     ['junk after the signature', () => `${validFull()}!!!`],
     ['signature with = padding', () => `${validFull()}=`],
-    ['signature in the +/ alphabet', () => toStandardAlphabet(validFull())],
+    ['signature in the +/ alphabet', () => toStandardAlphabet(signatureWithUrlChars())],
     ['payload with = padding', () => padPayload(validFull())],
     ['signature with altered trailing bits', () => alterTrailingBits(validFull())],
     [

@@ -17,8 +17,11 @@ Options:
   --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers)
   --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
+  --admin-token TEXT       token /__mock/* requires as Authorization: Bearer (env BLAAIZ_MOCK_ADMIN_TOKEN;
+                           generated and printed when --host is not a loopback address)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
   --rate-limit             enforce 120 requests/minute and 1,500/hour per client (429, X-RateLimit-*)
+  --shutdown-grace SECONDS on SIGINT/SIGTERM, how long requests in flight may finish (default 10)
   --quiet                  print only one JSON ready line
   --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
   --help                   show this text
@@ -63,8 +66,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       seed: { type: 'string' },
       'review-delay': { type: 'string' },
       'signing-secret': { type: 'string' },
+      'admin-token': { type: 'string' },
       'minimal-kyb': { type: 'boolean', default: false },
       'rate-limit': { type: 'boolean', default: false },
+      'shutdown-grace': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'ca-path': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -76,7 +81,11 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     throw new Error(`--storage-scheme must be https or http, got "${scheme}"`);
   const delay = values['review-delay'] === undefined ? undefined : Number(values['review-delay']);
   if (delay !== undefined && !(delay >= 0)) throw new Error('--review-delay must be a number of seconds ≥ 0');
+  const grace = values['shutdown-grace'] === undefined ? undefined : Number(values['shutdown-grace']);
+  if (grace !== undefined && !(grace >= 0 && grace <= 3600))
+    throw new Error('--shutdown-grace must be a number of seconds from 0 to 3600');
   const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
+  const adminToken = values['admin-token'] ?? env.BLAAIZ_MOCK_ADMIN_TOKEN;
   const port = integer('--port', values.port ?? env.PORT);
   const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
   const server: ServerOptions = {
@@ -88,7 +97,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       rateLimit: values['rate-limit'] ?? false,
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
       ...(secret ? { signingSecret: secret } : {}),
+      ...(adminToken ? { adminToken } : {}),
     },
+    ...(grace === undefined ? {} : { timeouts: { graceMs: Math.round(grace * 1000) } }),
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),
     ...(values.seed ? { seed: readSeedFile(values.seed) } : {}),

@@ -1,28 +1,9 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
+import { readyBanner } from './banner.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
-import { DEMO_IDS } from './demo-data.js';
-import { type RunningServers, startServers } from './server.js';
-import type { MockState } from './store/state.js';
+import { DEFAULT_TIMEOUTS, startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
-
-function banner(running: RunningServers, state: MockState): string {
-  const lines = [
-    'blaaiz-mock is ready',
-    `  API            ${running.baseUrl}`,
-    `  object store   ${running.storageUrl}`,
-    running.caCertPath
-      ? `  CA certificate ${running.caCertPath}  (also GET ${running.baseUrl}/__mock/ca.pem; NODE_EXTRA_CA_CERTS=${running.caCertPath})`
-      : '  object store serves plain http (no CA)',
-    '  OAuth clients (client_id / client_secret):',
-    ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
-    ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
-    '  customers:',
-    ...[...state.customers.values()].map((r) => `    ${r.view.id}  ${r.view.type}  ${r.view.email}`),
-  ];
-  if (state.customers.has(DEMO_IDS.individual)) lines.push('  (demo data; replace with --seed FILE)');
-  return lines.join('\n');
-}
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliOptions>;
@@ -50,7 +31,8 @@ async function main(): Promise<void> {
     stopping = true;
     if (!options.quiet) console.log(`\n${signal}: finishing in-flight requests…`);
     const exit = () => process.exit(0);
-    setTimeout(exit, 10_000).unref();
+    // close() cuts off what is still in flight after its grace period; this is only a last resort.
+    setTimeout(exit, (options.server.timeouts?.graceMs ?? DEFAULT_TIMEOUTS.graceMs) + 5_000).unref();
     starting.then((running) => running.close()).then(exit, exit);
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -62,10 +44,12 @@ async function main(): Promise<void> {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
+    ...(running.adminToken ? { adminToken: running.adminToken } : {}),
   };
+  const host = options.server.host ?? '127.0.0.1';
   const text = options.quiet
     ? JSON.stringify(ready)
-    : await running.deps.store.transact((state) => banner(running, state));
+    : await running.deps.store.transact((state) => readyBanner(running, state, host));
   console.log(text);
 }
 

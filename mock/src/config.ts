@@ -8,11 +8,12 @@ export interface MockConfig {
   minimalKybAllowed: boolean;
   /** Enforce the live API's 120/minute and 1,500/hour per client (429 with X-RateLimit-* headers). */
   rateLimit: boolean;
+  /** When set, `/__mock/*` requires `Authorization: Bearer <adminToken>` (always set on a non-loopback host). */
+  adminToken?: string;
 }
 
-/** The defaults: tokens from any instance with the default secret verify on any other. */
-export const defaultConfig: MockConfig = {
-  signingSecret: 'blaaiz-mock-default-signing-secret',
+/** The defaults; the signing secret has none in the source: each instance gets one (see `createDeps`). */
+export const defaultConfig: Omit<MockConfig, 'signingSecret'> = {
   reviewDelaySeconds: 60,
   presignTtlSeconds: 300,
   maxUploadBytes: 25 * 1024 * 1024,

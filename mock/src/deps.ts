@@ -7,6 +7,7 @@ import { type RequestCheck, resetState, type Seed } from './core/seed.js';
 import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
+import { randomSigningSecret } from './signing/secret-file.js';
 import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
 import { createState, type MockState } from './store/state.js';
@@ -77,12 +78,19 @@ export function forgetCaches(deps: MockDeps): void {
   deps.tokens.clear();
 }
 
-/** Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). */
+/**
+ * Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). Without
+ * a `signingSecret` the instance signs with a random one of its own (the CLI keeps one per state dir).
+ */
 export function createDeps(options: DepsOptions): MockDeps {
   const realNow = options.now ?? Date.now;
   const state = createState();
   const store = createMemoryStore(state, { realNow, settle: settleToClock });
-  const config = { ...defaultConfig, ...options.config };
+  const config: MockConfig = {
+    ...defaultConfig,
+    ...options.config,
+    signingSecret: options.config?.signingSecret ?? randomSigningSecret(),
+  };
   const deps: MockDeps = {
     config,
     clock: createClock(realNow, () => store.clockOffsetMs()),

@@ -1,25 +1,41 @@
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
 import type { Seed } from './core/seed.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { clientErrorAnswer } from './http/client-error.js';
+import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
+import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
 import { openObjectStore } from './store/object-store.js';
+import { createUploadsDir } from './store/uploads-dir.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
-/** Limits on slow or stalled clients (ms): headers, whole request (a 25 MB upload must fit), idle keep-alive. */
-export type ServerTimeouts = { headersMs?: number; requestMs?: number; keepAliveMs?: number };
+/**
+ * Limits on slow or stalled clients (ms): headers, whole request (a 25 MB upload must fit), idle
+ * keep-alive, and the grace period `close()` gives requests in flight before it cuts them off.
+ */
+export type ServerTimeouts = {
+  headersMs?: number;
+  requestMs?: number;
+  keepAliveMs?: number;
+  graceMs?: number;
+};
 
 /** The timeouts used unless `ServerOptions.timeouts` says otherwise; tests pass short ones. */
-export const DEFAULT_TIMEOUTS = { headersMs: 15_000, requestMs: 120_000, keepAliveMs: 5_000 };
+export const DEFAULT_TIMEOUTS = {
+  headersMs: 15_000,
+  requestMs: 120_000,
+  keepAliveMs: 5_000,
+  graceMs: 10_000,
+};
 
 /** How to start an instance; every field is optional (defaults: README "Configuration"). */
 export interface ServerOptions {
@@ -40,6 +56,8 @@ export interface RunningServers {
   caCertPath?: string;
   caCertPem?: string;
   stateDir: string;
+  /** Token `/__mock/*` requires (`Authorization: Bearer`), when one is required. */
+  adminToken?: string;
   deps: MockDeps;
   close(): Promise<void>;
 }
@@ -50,6 +68,7 @@ interface ListenerSpec {
   port: number;
   timeouts: Required<ServerTimeouts>;
   badRequest: (message: string) => Response;
+  shape: 'api' | 'storage';
   tls?: { key: string; cert: string } | undefined;
 }
 
@@ -65,8 +84,11 @@ const apiBadRequest = (message: string) => errorResponse(bareContext(), new ApiE
 const storageBadRequest = (message: string) =>
   s3Error(bareContext(), 'AuthorizationQueryParametersError', message, '/');
 
-/** On close, lets requests in flight finish, then drops idle and stalled (half-sent) connections. */
-function gracefulClose(server: Server): () => Promise<void> {
+/**
+ * On close, lets requests in flight finish for up to `graceMs`, then drops every connection left: idle,
+ * stalled (half-sent) and uploads still streaming, whose partial files the object store then discards.
+ */
+function gracefulClose(server: Server, graceMs: number): () => Promise<void> {
   let active = 0;
   let settled: (() => void) | undefined;
   server.on('request', (_req: IncomingMessage, res) => {
@@ -76,7 +98,14 @@ function gracefulClose(server: Server): () => Promise<void> {
   return async () => {
     const closed = new Promise<void>((done) => server.close(() => done()));
     server.closeIdleConnections();
-    if (active > 0) await new Promise<void>((done) => (settled = done));
+    if (active > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await new Promise<void>((done) => {
+        settled = done;
+        timer = setTimeout(done, graceMs);
+      });
+      clearTimeout(timer);
+    }
     server.closeAllConnections();
     await closed;
   };
@@ -102,7 +131,8 @@ async function listen(app: Hono, spec: ListenerSpec): Promise<Listening> {
   const server = spec.tls
     ? createHttpsServer({ ...options, ...spec.tls }, listener)
     : createHttpServer(options, listener);
-  const close = gracefulClose(server);
+  server.on('clientError', clientErrorAnswer(spec.shape));
+  const close = gracefulClose(server, spec.timeouts.graceMs);
   await once(server.listen(spec.port, spec.host), 'listening');
   return { server, close };
 }
@@ -114,7 +144,7 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
   const tls = scheme === 'https' ? await ensureTlsMaterial(stateDir, [host]) : undefined;
-  const objectsDir = await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
+  const objectsDir = await createUploadsDir(stateDir);
   // A start that fails (bad seed, port taken) leaves no uploads folder behind.
   return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
     await rm(objectsDir, { recursive: true, force: true });
@@ -133,10 +163,13 @@ interface StartPlan {
 
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
   const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
+  const signingSecret = options.config?.signingSecret ?? (await ensureSigningSecret(stateDir));
+  // Reachable from other machines: the controls must not be open to whoever can reach the port.
+  const adminToken = options.config?.adminToken ?? (isLoopbackHost(host) ? undefined : randomSigningSecret());
   const deps = createDeps({
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),
-    ...(options.config ? { config: options.config } : {}),
+    config: { ...options.config, signingSecret, ...(adminToken === undefined ? {} : { adminToken }) },
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
   });
   const apps = createApp(deps);
@@ -147,9 +180,16 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     port,
     timeouts,
     badRequest: storageBadRequest,
+    shape: 'storage',
     tls: storageTls,
   });
-  const apiSpec = { host, port: options.port ?? 4010, timeouts, badRequest: apiBadRequest };
+  const apiSpec = {
+    host,
+    port: options.port ?? 4010,
+    timeouts,
+    badRequest: apiBadRequest,
+    shape: 'api' as const,
+  };
   const api = await listen(apps.api, apiSpec).catch((e) => storage.close().then(() => Promise.reject(e)));
   deps.urls.storage = `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
   deps.urls.api = `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
@@ -158,6 +198,7 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     storageUrl: deps.urls.storage,
     ...(tls ? { caCertPath: tls.caCertPath, caCertPem: tls.caCertPem } : {}),
     stateDir,
+    ...(adminToken === undefined ? {} : { adminToken }),
     deps,
     async close() {
       await Promise.all([api.close(), storage.close()]);

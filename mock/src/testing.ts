@@ -38,6 +38,8 @@ export interface StartMockOptions {
   minimalKyb?: boolean;
   /** Enforce 120 requests/minute and 1,500/hour per client, answering 429 (default false). */
   rateLimit?: boolean;
+  /** Token the `/__mock/*` controls require; generated when `host` is not a loopback address. */
+  adminToken?: string;
 }
 
 /** What a started instance offers a test suite; the data fields are plain JSON (pass them to workers). */
@@ -51,6 +53,8 @@ export interface MockConnection {
   /** Path of that PEM, for `NODE_EXTRA_CA_CERTS` / `SSL_CERT_FILE` (null when it serves http). */
   caCertPath: string | null;
   credentials: MockCredentials;
+  /** Token the `/__mock/*` controls require (`Authorization: Bearer`), or null when none is needed. */
+  adminToken: string | null;
 }
 
 /** A running instance: connection data, mock controls and `close()`. */
@@ -88,6 +92,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
       rateLimit: options.rateLimit ?? false,
       ...(options.reviewDelaySeconds === undefined ? {} : { reviewDelaySeconds: options.reviewDelaySeconds }),
       ...(options.signingSecret === undefined ? {} : { signingSecret: options.signingSecret }),
+      ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
     },
   });
   let closing: Promise<void> | undefined;
@@ -97,7 +102,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
     caCert: running.caCertPem ?? null,
     caCertPath: running.caCertPath ?? null,
     credentials: await running.deps.store.transact(credentialsOf),
-    ...mockControls(running.baseUrl),
+    adminToken: running.adminToken ?? null,
+    ...mockControls(running.baseUrl, running.adminToken),
     close() {
       closing ??= running.close();
       return closing;

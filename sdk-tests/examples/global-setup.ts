@@ -25,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     caCert: mock.caCert,
     caCertPath: mock.caCertPath,
     credentials: mock.credentials,
+    adminToken: mock.adminToken,
   });
   // Test workers start after this function, with this environment: code that reads its base URL from the
   // environment needs no change, and Node (fetch, https) trusts the mock's CA through NODE_EXTRA_CA_CERTS.

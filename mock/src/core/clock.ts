@@ -13,8 +13,16 @@ export function createClock(source: () => number, offsetMs: () => number): Clock
   return { now: () => source() + offsetMs(), source };
 }
 
-/** Largest total advance of the virtual clock (ten years), in seconds. */
-export const MAX_CLOCK_ADVANCE_SECONDS = 10 * 365 * 86400;
+/**
+ * The latest moment the virtual clock may reach: far enough for any test, early enough that every
+ * timestamp, expiry and signed URL (now + minutes) stays a valid four-digit-year date.
+ */
+export const LATEST_VIRTUAL_TIME = Date.UTC(9999, 0, 1);
+
+/** Whole seconds the clock may still be advanced from virtual time `now` before it would pass {@link LATEST_VIRTUAL_TIME}. */
+export function secondsLeft(now: number): number {
+  return Math.max(0, Math.floor((LATEST_VIRTUAL_TIME - now) / 1000));
+}
 
 /** Moves the virtual timeline forward (`POST /__mock/clock/advance`); the caller checks `seconds`. */
 export function advanceClock(state: MockState, seconds: number): void {

@@ -4,6 +4,7 @@ import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { isCountryCode } from './countries.js';
+import { customerSizeFailure, SERVER_OWNED_FIELDS } from './customer-bounds.js';
 import { KYC_FIELDS } from './customer-fields.js';
 import {
   COUNTRY_FIELDS,
@@ -81,6 +82,8 @@ export function updateCustomer(
   const body = request as Record<string, unknown>;
   const lock = customerLock(record);
   if (lock === 'under_review') return badRequest(UPDATE_MESSAGES.underReview);
+  const tooLarge = customerSizeFailure(body, view);
+  if (tooLarge) return fail(tooLarge);
   const prohibited = prohibitedField(view, body);
   if (prohibited) {
     const message = `The ${prohibited.replace(/_/g, ' ')} field is prohibited when type is ${view.type}.`;
@@ -101,7 +104,9 @@ export function updateCustomer(
   if (OPERATING_FIELDS.some((field) => body[field] != null) && operatingCountry == null) {
     return fail(unprocessable('operating_country', OPERATING_COUNTRY_REQUIRED));
   }
-  const fields = Object.keys(body).filter((field) => field !== 'owners' && body[field] !== undefined);
+  const fields = Object.keys(body).filter(
+    (field) => !SERVER_OWNED_FIELDS.has(field) && Object.hasOwn(body, field) && body[field] !== undefined,
+  );
   if (lock === 'verified') {
     const overwrites = fields.some(
       (f) => currentValue(view, f) !== null && currentValue(view, f) !== body[f],

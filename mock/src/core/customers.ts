@@ -2,6 +2,7 @@ import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
+import { customerSizeFailure } from './customer-bounds.js';
 import { BUSINESS_FIELDS, KYC_FIELDS, OWNER_FIELDS } from './customer-fields.js';
 import { checkNewCustomer, indexRegistration } from './customer-rules.js';
 import { fail, ok, type Result, validationFailure } from './result.js';
@@ -83,7 +84,8 @@ export function createCustomer(
   ctx: CoreContext,
   platform: PlatformOptions,
 ): Result<Customer> {
-  const failure = validationFailure(checkNewCustomer(request, state, platform));
+  const failure =
+    customerSizeFailure(request) ?? validationFailure(checkNewCustomer(request, state, platform));
   if (failure) return fail(failure);
   return ok(insertCustomer(state, buildCustomer(request, ctx)).view);
 }

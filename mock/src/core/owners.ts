@@ -24,7 +24,8 @@ const IGNORED_OWNER_FIELDS = new Set([
 function mergeOwner(owner: Owner, input: OwnerUpdate): void {
   const target = owner as Record<string, unknown>;
   for (const [field, value] of Object.entries(input)) {
-    if (IGNORED_OWNER_FIELDS.has(field) || value === undefined) continue;
+    // Only fields an owner already has are written: nothing undocumented, no prototype keys.
+    if (IGNORED_OWNER_FIELDS.has(field) || !Object.hasOwn(target, field) || value === undefined) continue;
     target[field] = field === 'ownership_percentage' && typeof value === 'number' ? value.toFixed(2) : value;
   }
   reopenIfRejected(owner);

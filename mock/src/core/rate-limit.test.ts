@@ -27,4 +27,14 @@ describe('rate limiter', () => {
     expect(allowed).toBe(1500);
     expect(limiter.hit('a', t0 + 20 * 60_000).resetAt).toBe(t0 / 1000 + 3600);
   });
+
+  it('frees the windows of clients once their windows have passed', () => {
+    const limiter = createRateLimiter();
+    for (let i = 0; i < 500; i++) limiter.hit(`client-${i}`, t0 + i);
+    expect(limiter.size()).toBe(1000);
+    limiter.hit('late', t0 + 61_000);
+    expect(limiter.size()).toBe(502);
+    limiter.hit('later', t0 + 3_601_000);
+    expect(limiter.size()).toBe(3);
+  });
 });

@@ -10,6 +10,8 @@ interface Window {
 export interface RateLimiter {
   /** Counts one request of `key` at `now`; tells whether it is allowed and what the headers say. */
   hit(key: string, now: number): RateDecision;
+  /** How many windows are held (minute and hour), for tests that check passed windows are freed. */
+  size(): number;
   reset(): void;
 }
 
@@ -30,12 +32,24 @@ function advance(windows: Map<string, Window>, key: string, now: number, lengthM
   return fresh;
 }
 
+/** Drops the windows that have passed, so clients seen once do not hold memory until a reset. */
+function prune(windows: Map<string, Window>, now: number, lengthMs: number): void {
+  for (const [key, window] of windows) if (now - window.startedAt >= lengthMs) windows.delete(key);
+}
+
 /** Creates a limiter with the live API's 120/minute and 1,500/hour. */
 export function createRateLimiter(limits = RATE_LIMITS): RateLimiter {
   const minutes = new Map<string, Window>();
   const hours = new Map<string, Window>();
+  let prunedAt = Number.NEGATIVE_INFINITY;
   return {
     hit(key, now) {
+      if (now - prunedAt >= 60_000) {
+        // At most once a virtual minute: a sweep is linear in the clients seen within the last hour.
+        prunedAt = now;
+        prune(minutes, now, 60_000);
+        prune(hours, now, 3_600_000);
+      }
       const minute = advance(minutes, key, now, 60_000);
       const hour = advance(hours, key, now, 3_600_000);
       const hourFull = hour.count >= limits.perHour;
@@ -53,6 +67,7 @@ export function createRateLimiter(limits = RATE_LIMITS): RateLimiter {
         retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((resetMs - now) / 1000)),
       };
     },
+    size: () => minutes.size + hours.size,
     reset() {
       minutes.clear();
       hours.clear();

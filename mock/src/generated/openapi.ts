@@ -922,6 +922,9 @@ export interface components {
         /**
          * @description Fields to change; all optional. An explicit `null` clears a nullable field. `type` and
          *     `kyb_scope` cannot be changed here (422). Business customers manage owners with `owners[]`.
+         *     Only the fields listed here exist: server-owned fields (`id`, `verification_status`,
+         *     `documents`, `kyc_data`, timestamps) and any other key are dropped silently, never stored.
+         *     A string field holds at most 4,096 characters, and a customer's data at most 64 KB (422).
          */
         UpdateCustomerRequest: {
             type?: components["schemas"]["Prohibited"];
@@ -993,7 +996,7 @@ export interface components {
             /** @description ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`. */
             operating_country?: string | null;
         };
-        /** @description KYC details stored in `kyc_data`; send only what you capture. An explicit null clears a field. */
+        /** @description KYC details stored in `kyc_data`; send only what you capture. An explicit null clears a field. Fields not listed here are dropped silently. */
         AddKycRequest: {
             /** Format: date */
             dob?: string | null;
@@ -1011,7 +1014,7 @@ export interface components {
             operating_zip_code?: string | null;
             operating_country?: components["schemas"]["CountryCode"];
         };
-        /** @description An owner in `owners[]` of `updateCustomer`; with `id` it edits that owner, without it creates one (then `first_name` and `last_name` are required). `status` and `admin_comments` are ignored. */
+        /** @description An owner in `owners[]` of `updateCustomer`; with `id` it edits that owner, without it creates one (then `first_name` and `last_name` are required). `id` only selects the owner; `status` and `admin_comments` are ignored, and fields not listed here (document paths included) are dropped silently. */
         OwnerUpdateInput: {
             /** Format: uuid */
             id?: string;

@@ -28,7 +28,10 @@ export async function authenticate(
   if (!match?.[1]) throw ApiError.of('unauthenticated');
   const check = deps.tokens.verify(match[1], deps.clock.now());
   if (!check.ok) throw ApiError.of('unauthenticated');
-  return { kind: 'token', clientId: check.claims.aud, scopes: check.claims.scopes };
+  const { aud, scopes } = check.claims;
+  // A well-signed token is still refused once its client is not one the platform knows.
+  if (!(await deps.store.transact((state) => state.clients.has(aud)))) throw ApiError.of('unauthenticated');
+  return { kind: 'token', clientId: aud, scopes };
 }
 
 function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): void {

@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { addFieldError, type FieldErrors } from '../core/result.js';
 import { loadSpec } from '../spec/load-spec.js';
+import type { JsonSchema, OpenApiDocument } from '../spec/openapi-document.js';
+import { definedInput } from './defined-input.js';
 import { laravelMessage } from './laravel-messages.js';
 
 /** What the mock reads from `openapi.yaml`: scopes per operation and request validators. */
@@ -12,6 +14,8 @@ export interface RequestValidator {
   bodyErrors(operationId: string, body: unknown): FieldErrors;
   /** Laravel-style errors of a query string (empty when valid). */
   queryErrors(operationId: string, query: Record<string, string>): FieldErrors;
+  /** The body reduced to the fields the operation's request schema defines (Laravel's validated input). */
+  definedInput(operationId: string, body: unknown): unknown;
 }
 
 type Json = Record<string, unknown>;
@@ -23,6 +27,7 @@ interface Operation {
   scope: string | undefined;
   hasJsonBody: boolean;
   queryParams: Json[];
+  bodySchema: JsonSchema | undefined;
   body?: Validate;
   query?: Validate;
 }
@@ -61,6 +66,7 @@ function describeOperation(path: string, method: string, op: Json): Operation {
     base: `spec#/paths/${pointerEscape(path)}/${method}`,
     scope: security.find((entry) => entry.oauth2)?.oauth2?.[0],
     hasJsonBody: content['application/json'] !== undefined,
+    bodySchema: (content['application/json'] as Json | undefined)?.schema as JsonSchema | undefined,
     queryParams: ((op.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query'),
   };
 }
@@ -78,7 +84,8 @@ function querySchema(op: Operation): Json {
 /** Reads every operation of `openapi.yaml`; each request validator is compiled once, when first needed. */
 export function createRequestValidator(): RequestValidator {
   const operations = new Map<string, Operation>();
-  const paths = (loadSpec() as unknown as Json).paths as Record<string, Record<string, Json>>;
+  const spec: OpenApiDocument = loadSpec();
+  const paths = (spec as unknown as Json).paths as Record<string, Record<string, Json>>;
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op?.operationId === 'string')
@@ -115,6 +122,10 @@ export function createRequestValidator(): RequestValidator {
     queryErrors(operationId, query) {
       const validate = queryValidator(find(operationId));
       return !validate || validate({ ...query }) ? {} : toFieldErrors(validate.errors);
+    },
+    definedInput(operationId, body) {
+      const schema = find(operationId).bodySchema;
+      return schema === undefined ? {} : definedInput(spec, schema, body);
     },
   };
 }

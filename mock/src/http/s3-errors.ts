@@ -22,11 +22,16 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-/** The one place the object store writes an error: S3's XML `<Error>` body with its status. */
-export function s3Error(c: Context, code: S3ErrorCode, message: string, resource: string): Response {
-  const body =
+/** S3's XML `<Error>` document (also written raw by the listener for requests Node could not parse). */
+export function s3ErrorXml(code: string, message: string, resource: string): string {
+  return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>` +
-    `<Resource>${escapeXml(resource)}</Resource><RequestId>${requestId()}</RequestId></Error>`;
-  return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
+    `<Resource>${escapeXml(resource)}</Resource><RequestId>${requestId()}</RequestId></Error>`
+  );
+}
+
+/** The one place the object store writes an error: S3's XML `<Error>` body with its status. */
+export function s3Error(c: Context, code: S3ErrorCode, message: string, resource: string): Response {
+  return c.body(s3ErrorXml(code, message, resource), S3_ERRORS[code], { 'Content-Type': 'application/xml' });
 }

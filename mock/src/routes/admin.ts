@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { advanceClock } from '../core/clock.js';
+import { advanceClock, LATEST_VIRTUAL_TIME, secondsLeft } from '../core/clock.js';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
 import { forgetCaches, type MockDeps, reseed } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
+import { controlGuard } from '../http/control-guard.js';
 import { describeState } from '../http/describe-state.js';
 import { presentCustomer } from '../http/present.js';
 import { unwrap } from '../http/validated.js';
@@ -51,6 +52,7 @@ function parseVerdict(body: unknown): ReviewVerdict {
 /** Mock-only controls under `/__mock/*` (README "Mock controls"); never part of `openapi.yaml`. */
 export function adminRoutes(deps: MockDeps): Hono {
   const app = new Hono();
+  app.use('/__mock/*', controlGuard(deps));
 
   app.post('/__mock/reset', async (c) => {
     await deps.store.transact((state, now) => reseed(deps, state, now));
@@ -71,7 +73,14 @@ export function adminRoutes(deps: MockDeps): Hono {
         seconds: ['The seconds field must be a number from 0 to 315360000.'],
       });
     }
-    await deps.store.transact((state) => advanceClock(state, seconds));
+    await deps.store.transact((state, now) => {
+      const left = secondsLeft(now);
+      if (seconds > left) {
+        const message = `The virtual clock cannot pass ${new Date(LATEST_VIRTUAL_TIME).toISOString()}: it may advance at most ${left} more seconds (reset to start over).`;
+        throw new ApiError(422, message, { seconds: [message] });
+      }
+      advanceClock(state, seconds);
+    });
     // A second transaction settles the state at the new time: reviews it makes due complete before the answer.
     const now = await deps.store.transact((_state, now) => now);
     return c.json({ message: `Clock advanced by ${seconds} seconds.`, now: new Date(now).toISOString() });

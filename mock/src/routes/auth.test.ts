@@ -148,8 +148,11 @@ describe('credentials on /api/external/*', async () => {
   });
 
   it('accepts tokens issued by another instance with the same secret (stateless)', async () => {
-    const other = await makeTestMock();
+    const other = await makeTestMock({ config: { signingSecret: mock.deps.config.signingSecret } });
     const token = await other.token('mock-client', 'customer:read');
     expect((await mock.call('GET', path, { token })).status).toBe(200);
+    const stranger = await makeTestMock();
+    const foreign = await stranger.token('mock-client', 'customer:read');
+    expect((await mock.call('GET', path, { token: foreign })).status).toBe(401);
   });
 });

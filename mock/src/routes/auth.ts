@@ -10,7 +10,12 @@ function basicCredentials(header: string | undefined): TokenParams {
   const match = /^Basic\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) return {};
   const [id, ...rest] = Buffer.from(match[1], 'base64').toString('utf8').split(':');
-  return { client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(rest.join(':')) };
+  try {
+    return { client_id: decodeURIComponent(id ?? ''), client_secret: decodeURIComponent(rest.join(':')) };
+  } catch {
+    // A bad percent-escape (`%zz`, a lone `%`) is an unreadable request, answered in the OAuth shape.
+    throw new ApiError(400, 'The client credentials of the Authorization header are not validly encoded.');
+  }
 }
 
 function asString(value: unknown): string | undefined {

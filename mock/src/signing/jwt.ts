@@ -29,9 +29,21 @@ export function signAccessToken(claims: TokenClaims, secret: string): string {
   return `${body}.${sign(body, secret).toString('base64url')}`;
 }
 
+/**
+ * Decodes a JWT segment strictly (RFC 7515): the base64url alphabet only, no `=` padding, and the
+ * canonical encoding of its bytes (no stray trailing bits); anything else is not a segment.
+ */
+export function decodeSegment(segment: string): Buffer | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(segment) || segment.length % 4 === 1) return undefined;
+  const bytes = Buffer.from(segment, 'base64url');
+  return bytes.toString('base64url') === segment ? bytes : undefined;
+}
+
 function parseJson(segment: string): unknown {
+  const bytes = decodeSegment(segment);
+  if (!bytes) return undefined;
   try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -57,8 +69,8 @@ export function verifyAccessToken(token: string, secret: string, nowMs: number):
   const decodedHeader = parseJson(head) as { alg?: unknown } | undefined;
   if (decodedHeader?.alg !== 'HS256') return { ok: false, reason: 'unsupported algorithm' };
   const expected = sign(`${head}.${payload}`, secret);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  const given = decodeSegment(signature);
+  if (!given || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: 'bad signature' };
   }
   const claims = parseJson(payload);

@@ -59,16 +59,16 @@ function fileSink(out: WriteStream) {
   };
 }
 
-/** Opens (creating) a directory-backed object store; keys must be ids the mock issued. */
+/** Opens (creating, 0700) a directory-backed object store; files are written 0600; keys are ids the mock issued. */
 export async function openObjectStore(dir: string): Promise<ObjectStore> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   return {
     dir,
     async write(key, body, limitBytes) {
       const path = join(dir, key);
       // One partial file per attempt: a failed attempt is cleaned up in the background, even as a retry starts.
       const partial = `${path}.${randomUUID()}.part`;
-      const sink = fileSink(createWriteStream(partial));
+      const sink = fileSink(createWriteStream(partial, { mode: 0o600 }));
       // A socket's stream is left open when we stop early (the server answers on it); a web stream is cancelled.
       const stream = body instanceof Readable ? body : body ? Readable.fromWeb(body) : Readable.from([]);
       if (stream !== body) stream.on('error', () => undefined); // seen by nextChunk as a destroyed stream
@@ -114,7 +114,7 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
     remove: (key) => rm(join(dir, key), { force: true }),
     async clear() {
       await rm(dir, { recursive: true, force: true });
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
     },
   };
 }

@@ -22,9 +22,13 @@ export interface MockControls {
   forceReview(customerId: string, outcome: ReviewOutcome, details?: ReviewDetails): Promise<MockCustomer>;
 }
 
-function post(url: URL, body: string): Promise<{ status: number; text: string }> {
+function post(url: URL, body: string, adminToken?: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+      ...(adminToken === undefined ? {} : { authorization: `Bearer ${adminToken}` }),
+    };
     const request = httpRequest(url, { method: 'POST', headers }, (response) => {
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
@@ -39,8 +43,13 @@ function post(url: URL, body: string): Promise<{ status: number; text: string }>
 }
 
 // Plain `node:http`, not `fetch`: a suite that stubs fetch or swaps undici's global dispatcher keeps its controls.
-async function control(baseUrl: string, path: string, body: unknown = {}): Promise<unknown> {
-  const { status, text } = await post(new URL(path, baseUrl), JSON.stringify(body));
+async function control(
+  baseUrl: string,
+  path: string,
+  body: unknown = {},
+  adminToken?: string,
+): Promise<unknown> {
+  const { status, text } = await post(new URL(path, baseUrl), JSON.stringify(body), adminToken);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -59,18 +68,21 @@ async function control(baseUrl: string, path: string, body: unknown = {}): Promi
 /**
  * The controls of the instance at `baseUrl`, over its `/__mock/*` HTTP endpoints: what `startMock` uses
  * itself, and what test files use when the instance was started elsewhere (a `globalSetup`, the CLI).
+ * Pass `adminToken` when the instance requires one (`--admin-token`, or a non-loopback host).
  */
-export function mockControls(baseUrl: string): MockControls {
+export function mockControls(baseUrl: string, adminToken?: string): MockControls {
   return {
     async reset() {
-      await control(baseUrl, '/__mock/reset');
+      await control(baseUrl, '/__mock/reset', {}, adminToken);
     },
     async advanceClock(seconds) {
-      await control(baseUrl, '/__mock/clock/advance', { seconds });
+      await control(baseUrl, '/__mock/clock/advance', { seconds }, adminToken);
     },
     async forceReview(customerId, outcome, details = {}) {
       const path = `/__mock/customers/${encodeURIComponent(customerId)}/review`;
-      const answer = (await control(baseUrl, path, { ...details, outcome })) as { data: MockCustomer };
+      const answer = (await control(baseUrl, path, { ...details, outcome }, adminToken)) as {
+        data: MockCustomer;
+      };
       return answer.data;
     },
   };

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,9 +18,12 @@ interface Ready {
   storageUrl: string;
 }
 
-async function startCli(stateDir: string): Promise<{ child: ChildProcess; ready: Ready }> {
+async function startCli(
+  stateDir: string,
+  extra: string[] = [],
+): Promise<{ child: ChildProcess; ready: Ready }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first`);
-  const args = [CLI, '--port', '0', '--storage-port', '0', '--storage-scheme', 'http', '--quiet'];
+  const args = [CLI, '--port', '0', '--storage-port', '0', '--storage-scheme', 'http', '--quiet', ...extra];
   const child = spawn(process.execPath, [...args, '--state-dir', stateDir], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -115,4 +118,45 @@ describe('SIGTERM under load (the built CLI)', () => {
     expect(upload.etag).toMatch(/^"[0-9a-f]{32}"$/);
     expect(await exited).toBe(0);
   });
+
+  it('cuts off an upload that outlasts the grace period, leaves no partial file, exits 0', {
+    timeout: 30_000,
+  }, async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'blaaiz-sigterm-'));
+    dirs.push(stateDir);
+    const { child, ready } = await startCli(stateDir, ['--shutdown-grace', '0.5']);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await presignWith(ready.baseUrl);
+    const req = request(url, { method: 'PUT', headers: { 'content-length': '1000000' } });
+    const cutOff = new Promise<boolean>((resolve) => {
+      req.on('error', () => resolve(true));
+      req.on('response', (res) => resolve((res.statusCode ?? 0) >= 400));
+    });
+    req.write(Buffer.alloc(4096, 1));
+    const uploads = join(stateDir, 'uploads');
+    while (!(await readdir(uploads, { recursive: true })).some((name) => name.endsWith('.part'))) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await cutOff).toBe(true);
+    expect(await readdir(uploads, { recursive: true })).toEqual([]);
+  });
 });
+
+async function presignWith(baseUrl: string): Promise<string> {
+  const form =
+    'grant_type=client_credentials&client_id=mock-client&client_secret=mock-secret&scope=file:upload';
+  const tokenRes = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form,
+  });
+  const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+  const presign = await fetch(`${baseUrl}/api/external/file/get-presigned-url`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', connection: 'close' },
+    body: JSON.stringify({ customer_id: DEMO_IDS.individual, file_category: 'identity' }),
+  });
+  return ((await presign.json()) as { url: string }).url;
+}

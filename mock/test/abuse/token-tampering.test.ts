@@ -2,7 +2,6 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/demo-data.js';
-import { defaultConfig } from '../../src/deps.js';
 import { signAccessToken, type TokenClaims } from '../../src/signing/jwt.js';
 import { makeTestMock, T0 } from '../../src/test-kit.js';
 import { stateSnapshot } from './abuse-kit.js';
@@ -15,6 +14,29 @@ const hs256 = (input: string, secret: string) =>
 function forge(header: unknown, claims: unknown, signature: string, secret?: string): string {
   const body = `${b64(header)}.${b64(claims)}`;
   return `${body}.${secret === undefined ? signature : hs256(body, secret)}`;
+}
+
+/** Re-spells the signature in the standard base64 alphabet (`+/`), which decodes to the same bytes. */
+function toStandardAlphabet(token: string): string {
+  const at = token.lastIndexOf('.');
+  const bytes = Buffer.from(token.slice(at + 1), 'base64url');
+  return `${token.slice(0, at + 1)}${bytes.toString('base64').replace(/=+$/, '')}`;
+}
+
+/** Pads the payload segment with `=` (to a multiple of four, or four more): lenient decoders ignore it. */
+function padPayload(token: string): string {
+  const [head, payload = '', signature] = token.split('.');
+  const padded =
+    payload.length % 4 === 0 ? `${payload}====` : payload.padEnd(Math.ceil(payload.length / 4) * 4, '=');
+  return [head, padded, signature].join('.');
+}
+
+/** Sets the unused low bits of the signature's last character: same bytes, non-canonical text. */
+function alterTrailingBits(token: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = token.at(-1) ?? 'A';
+  const index = alphabet.indexOf(last);
+  return `${token.slice(0, -1)}${alphabet[index | 1] === last ? alphabet[index & ~1] : alphabet[index | 1]}`;
 }
 
 describe('tampered access tokens are refused with 401', () => {
@@ -34,6 +56,20 @@ describe('tampered access tokens are refused with 401', () => {
     signature = sig;
   });
 
+  const validFull = () =>
+    signAccessToken({ ...claims, scopes: ['file:upload'] }, mock.deps.config.signingSecret);
+
+  /** A valid token whose signature holds a `-` or `_`, so its standard-alphabet spelling differs. */
+  const signatureWithUrlChars = () => {
+    for (let n = 0; ; n++) {
+      const candidate = signAccessToken(
+        { ...claims, jti: `${claims.jti}-${n}`, scopes: ['file:upload'] },
+        mock.deps.config.signingSecret,
+      );
+      if (/[-_]/.test(candidate.slice(candidate.lastIndexOf('.') + 1))) return candidate;
+    }
+  };
+
   const presign = (bearer: string) =>
     mock.call('POST', '/api/external/file/get-presigned-url', {
       headers: { authorization: `Bearer ${bearer}` },
@@ -50,7 +86,7 @@ describe('tampered access tokens are refused with 401', () => {
 
   it('the untouched token is only short of the scope (403), so the cases below fail on the token itself', async () => {
     expect((await presign(token)).status).toBe(403);
-    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, defaultConfig.signingSecret);
+    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, mock.deps.config.signingSecret);
     expect((await presign(full)).status).toBe(200);
   });
 
@@ -72,8 +108,23 @@ describe('tampered access tokens are refused with 401', () => {
     ['not base64', () => '!!!.???.***'],
     [
       'scopes not a list (validly signed)',
-      () => forge(header, { ...claims, scopes: 'file:upload' }, '', defaultConfig.signingSecret),
+      () => forge(header, { ...claims, scopes: 'file:upload' }, '', mock.deps.config.signingSecret),
     ],
+    [
+      'unknown client (validly signed)',
+      () =>
+        forge(
+          header,
+          { ...claims, aud: 'ghost-client', scopes: ['file:upload'] },
+          '',
+          mock.deps.config.signingSecret,
+        ),
+    ],
+    ['junk after the signature', () => `${validFull()}!!!`],
+    ['signature with = padding', () => `${validFull()}=`],
+    ['signature in the +/ alphabet', () => toStandardAlphabet(signatureWithUrlChars())],
+    ['payload with = padding', () => padPayload(validFull())],
+    ['signature with altered trailing bits', () => alterTrailingBits(validFull())],
     [
       'not yet valid (validly signed)',
       () =>
@@ -81,7 +132,7 @@ describe('tampered access tokens are refused with 401', () => {
           header,
           { ...claims, scopes: ['file:upload'], nbf: T0 / 1000 + 3600 },
           '',
-          defaultConfig.signingSecret,
+          mock.deps.config.signingSecret,
         ),
     ],
   ])('%s', async (_label, make) => {
@@ -89,13 +140,13 @@ describe('tampered access tokens are refused with 401', () => {
   });
 
   it('expired: signed correctly but past exp, or the clock moved past it', async () => {
-    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, defaultConfig.signingSecret);
+    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, mock.deps.config.signingSecret);
     await expectRefused(
       forge(
         header,
         { ...claims, scopes: ['file:upload'], exp: T0 / 1000 - 1 },
         '',
-        defaultConfig.signingSecret,
+        mock.deps.config.signingSecret,
       ),
     );
     await mock.advance(900);
@@ -105,7 +156,7 @@ describe('tampered access tokens are refused with 401', () => {
   });
 
   it('any single character changed in the header or the payload', async () => {
-    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, defaultConfig.signingSecret);
+    const full = signAccessToken({ ...claims, scopes: ['file:upload'] }, mock.deps.config.signingSecret);
     const signedPart = full.lastIndexOf('.');
     const edits = fc.tuple(fc.nat(signedPart - 1), fc.constantFrom(...'AZaz09-_.'));
     await fc.assert(

@@ -1,0 +1,82 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { MockDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { nodeIncoming, requestHeader } from './body.js';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether `host` (an interface to listen on) is reachable from this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host === '::1' || /^127\./.test(host);
+}
+
+function portOf(url: URL): string {
+  return url.port || (url.protocol === 'https:' ? '443' : '80');
+}
+
+/** An origin is the mock's own when it is a loopback address on one of the instance's own ports. */
+function isOwnOrigin(deps: MockDeps, origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (origin === url.origin && [deps.urls.api, deps.urls.storage].includes(url.origin)) return true;
+  const ports = [deps.urls.api, deps.urls.storage].map((base) => portOf(new URL(base)));
+  return origin === url.origin && LOOPBACK_HOSTS.has(url.hostname) && ports.includes(portOf(url));
+}
+
+function isJsonType(type: string): boolean {
+  const media = type.split(';')[0]?.trim().toLowerCase() ?? '';
+  return media === 'application/json' || (media.startsWith('application/') && media.endsWith('+json'));
+}
+
+/** Whether the request announces a body (a length above zero, chunked transfer, or a web body). */
+function hasBody(c: Parameters<MiddlewareHandler>[0]): boolean {
+  const length = requestHeader(c, 'content-length');
+  if (length !== undefined) return length.trim() !== '0';
+  if (requestHeader(c, 'transfer-encoding') !== undefined) return true;
+  return nodeIncoming(c) === undefined && c.req.raw.body !== null;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Keeps `/__mock/*` out of a web page's reach: a foreign `Origin` answers 403, a POST must be JSON (or
+ * bodiless without a type; a CORS "simple" `text/plain` POST answers 415), and with an admin token
+ * configured (always on a non-loopback host) the request must carry it as `Authorization: Bearer`.
+ */
+export function controlGuard(deps: MockDeps): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = requestHeader(c, 'origin');
+    if (origin !== undefined && !isOwnOrigin(deps, origin)) {
+      throw new ApiError(
+        403,
+        'Mock controls refuse cross-origin requests: call them from a script, not a web page.',
+      );
+    }
+    const token = deps.config.adminToken;
+    if (token !== undefined) {
+      const given = /^Bearer\s+(\S+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '')?.[1];
+      if (given === undefined || !sameToken(given, token)) {
+        throw new ApiError(
+          401,
+          'Mock controls require the admin token: send Authorization: Bearer <admin token>.',
+        );
+      }
+    }
+    if (c.req.method === 'POST') {
+      const type = requestHeader(c, 'content-type');
+      if (type === undefined ? hasBody(c) : !isJsonType(type)) {
+        throw ApiError.of('unsupportedMedia', 'Mock controls accept only application/json bodies.');
+      }
+    }
+    await next();
+  };
+}

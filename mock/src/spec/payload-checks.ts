@@ -1,4 +1,4 @@
-/** Checks of bodies, response headers and query strings against the spec, sharing two lazily built Ajv runners. */
+/** Checks of bodies, response headers and query strings against the spec, sharing the spec's two Ajv runners. */
 import {
   acceptsBytes,
   type HeaderInput,
@@ -17,7 +17,7 @@ import {
   type ResponseObject,
 } from './openapi-document.js';
 import type { SpecOperation } from './operations.js';
-import { createSchemaRunner, type SchemaRunner } from './schema-runner.js';
+import { type SchemaRunner, schemaRunnersOf } from './schema-runner.js';
 import { rootIssue, type ValidationIssue } from './validation-issues.js';
 
 /** The three kinds of check a validator composes. */
@@ -37,14 +37,7 @@ interface HeaderSchema {
 
 /** Builds the checks for one spec; each schema compiles on first use. */
 export function createPayloadChecks(spec: OpenApiDocument): PayloadChecks {
-  let runners: { body: SchemaRunner; text: SchemaRunner } | undefined;
-  const runner = (kind: 'body' | 'text'): SchemaRunner => {
-    runners ??= {
-      body: createSchemaRunner(spec, { coerceTypes: false }),
-      text: createSchemaRunner(spec, { coerceTypes: true }),
-    };
-    return runners[kind];
-  };
+  const runner = (kind: 'body' | 'text'): SchemaRunner => schemaRunnersOf(spec)[kind];
   const querySchemas = new WeakMap<SpecOperation, JsonSchema>();
   const headerSchemas = new WeakMap<ResponseObject, HeaderSchema>();
 

@@ -2,8 +2,9 @@
 import type { ErrorObject } from 'ajv';
 import { addFieldError, type FieldErrors } from '../core/result.js';
 import { parametersSchema } from '../spec/http-inputs.js';
+import { jsonBodySchemas } from '../spec/json-bodies.js';
 import { loadSpec } from '../spec/load-spec.js';
-import { deref, type JsonSchema, type OpenApiDocument } from '../spec/openapi-document.js';
+import type { JsonSchema, OpenApiDocument } from '../spec/openapi-document.js';
 import { listOperations } from '../spec/operations.js';
 import { schemaRunnersOf } from '../spec/schema-runner.js';
 import { laravelMessage } from './laravel-messages.js';
@@ -37,13 +38,12 @@ function toFieldErrors(errors: readonly ErrorObject[]): FieldErrors {
 
 function describeOperations(spec: OpenApiDocument): Map<string, Operation> {
   const operations = new Map<string, Operation>();
+  const bodies = jsonBodySchemas(spec);
   for (const operation of listOperations(spec)) {
-    const raw = operation.definition.requestBody;
-    const json = raw === undefined ? undefined : deref(spec, raw).content?.['application/json'];
     const query = operation.parameters.filter((parameter) => parameter.in === 'query');
     operations.set(operation.operationId, {
       scope: operation.scope,
-      body: json ? (json.schema ?? true) : undefined,
+      body: bodies.get(operation.operationId),
       query:
         query.length === 0
           ? undefined

@@ -38,6 +38,7 @@ describe('prohibitedFieldsByType', () => {
       specWith([
         {
           if: { properties: { type: { const: 'robot' } } },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
           then: {
             properties: {
               serial: { type: 'string', minLength: 1 },
@@ -47,7 +48,11 @@ describe('prohibitedFieldsByType', () => {
             },
           },
         },
-        { if: { properties: { type: { enum: ['a', 'b'] } } }, then: { properties: { x: { maxItems: 0 } } } },
+        {
+          if: { properties: { type: { enum: ['a', 'b'] } } },
+          // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
+          then: { properties: { x: { maxItems: 0 } } },
+        },
       ]),
     );
     expect([...table]).toEqual([['robot', ['wheels', 'arms']]]);

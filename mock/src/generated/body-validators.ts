@@ -8,622 +8,23 @@ const { fullFormats: formats } = require('ajv-formats/dist/formats');
 /** SHA-256 of the openapi.yaml these validators were compiled from. */
 export const MADE_FROM = 'cabc399f3181865e6a67b6818788ad5fcd45e562b51c18521a58ab506e8df8ae';
 
-export const issueToken = validate20;
-const schema31 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest"};
-const schema33 = {"type":"object","description":"Client credentials grant. Sent form-encoded by every official SDK; JSON is accepted too.","required":["grant_type","client_id","client_secret"],"properties":{"grant_type":{"type":"string","enum":["client_credentials"]},"client_id":{"type":"string","minLength":1},"client_secret":{"type":"string","minLength":1},"scope":{"type":"string","description":"Space-separated scopes, all or a subset of the client's. Omitted or empty yields a token with no scopes.","examples":["customer:read customer:write file:upload"]}}};
+export const createCustomer = validate20;
+const schema31 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CreateCustomerRequest"};
+const schema33 = {"type":"object","description":"Fields common to both types, plus type-specific ones. The `if type … then` branches below are\nthe one statement of what each type requires and refuses: a field of the other type is refused\nunless it is absent, null or empty (an empty list for `owners`). Rules that need stored data (for example `country` equal\nto `incorporation_country`, unique registration numbers, the `MINIMAL` allow list) are\nchecked by the server, not by this schema.\n","required":["type","email","country"],"properties":{"type":{"$ref":"#/components/schemas/CustomerType"},"email":{"type":"string","format":"email"},"country":{"$ref":"#/components/schemas/CountryCode"},"phone":{"type":["string","null"]},"tin":{"type":["string","null"],"description":"Tax identification number."},"street":{"type":["string","null"]},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"],"description":"Validated against `country`."},"first_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"last_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"id_type":{"description":"Individual only, required. One of `IdType`; national ID cards are not accepted.","enum":["drivers_license","passport","resident_permit",null]},"id_number":{"type":["string","null"],"description":"Individual only, required."},"dob":{"type":["string","null"],"format":"date"},"id_issue_date":{"type":["string","null"],"format":"date"},"id_expiry_date":{"type":["string","null"],"format":"date"},"business_name":{"type":["string","null"],"maxLength":255,"description":"Business only, required."},"registration_number":{"type":["string","null"],"description":"Business only, required. Unique per platform together with `incorporation_country`."},"incorporation_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"Business only, required. ISO alpha-2; must equal `country`."},"kyb_scope":{"description":"Business only. One of `KybScope`; defaults per platform, and `MINIMAL` needs an allow-listed platform.","enum":["FULL","MINIMAL",null]},"trading_name":{"type":["string","null"]},"business_type":{"enum":["corporation","government_entity","llc","non_profit","other","partnership","sole_proprietorship",null]},"incorporation_date":{"type":["string","null"],"format":"date","description":"In the past."},"industry_type":{"type":["string","null"]},"business_description":{"type":["string","null"],"maxLength":2000},"website":{"type":["string","null"],"format":"uri"},"source_of_funds":{"enum":["business_revenue","business_loans","investment_income","third_party_funds","other",null]},"estimated_annual_revenue":{"description":"Annual revenue band in USD.","enum":["0_99999","100000_499999","500000_999999","1000000_4999999","5000000_24999999","25000000_99999999","100000000_249999999","250000000_plus",null]},"expected_monthly_payments":{"type":["integer","null"],"minimum":0,"maximum":1000000000},"account_purpose":{"enum":["receive_payments_for_goods_and_services","send_payments_for_goods_and_services","send_receive_funds_related_parties","other",null]},"owners":{"type":["array","null"],"description":"Business only. At most 5; their `ownership_percentage` must total 100 before submission.","maxItems":5,"items":{"$ref":"#/components/schemas/OwnerInput"}},"operating_street":{"type":["string","null"],"description":"Business only, like every `operating_*` field."},"operating_city":{"type":["string","null"]},"operating_state":{"type":["string","null"]},"operating_zip_code":{"type":["string","null"],"description":"Validated against `operating_country`."},"operating_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`."}},"dependentRequired":{"operating_street":["operating_country"],"operating_city":["operating_country"],"operating_state":["operating_country"],"operating_zip_code":["operating_country"]},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"individual"}}},"then":{"required":["first_name","last_name","id_type","id_number"],"properties":{"first_name":{"type":"string","minLength":1},"last_name":{"type":"string","minLength":1},"id_type":{"type":"string"},"id_number":{"type":"string","minLength":1},"business_name":{"$ref":"#/components/schemas/Prohibited"},"registration_number":{"$ref":"#/components/schemas/Prohibited"},"incorporation_country":{"$ref":"#/components/schemas/Prohibited"},"kyb_scope":{"$ref":"#/components/schemas/Prohibited"},"trading_name":{"$ref":"#/components/schemas/Prohibited"},"business_type":{"$ref":"#/components/schemas/Prohibited"},"incorporation_date":{"$ref":"#/components/schemas/Prohibited"},"industry_type":{"$ref":"#/components/schemas/Prohibited"},"business_description":{"$ref":"#/components/schemas/Prohibited"},"website":{"$ref":"#/components/schemas/Prohibited"},"source_of_funds":{"$ref":"#/components/schemas/Prohibited"},"estimated_annual_revenue":{"$ref":"#/components/schemas/Prohibited"},"expected_monthly_payments":{"$ref":"#/components/schemas/Prohibited"},"account_purpose":{"$ref":"#/components/schemas/Prohibited"},"owners":{"description":"Refused; only an absent, null or empty list passes.","maxItems":0},"operating_street":{"$ref":"#/components/schemas/Prohibited"},"operating_city":{"$ref":"#/components/schemas/Prohibited"},"operating_state":{"$ref":"#/components/schemas/Prohibited"},"operating_zip_code":{"$ref":"#/components/schemas/Prohibited"},"operating_country":{"$ref":"#/components/schemas/Prohibited"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"business"}}},"then":{"required":["business_name","registration_number","incorporation_country"],"properties":{"business_name":{"type":"string","minLength":1},"registration_number":{"type":"string","minLength":1},"incorporation_country":{"type":"string"},"id_type":{"$ref":"#/components/schemas/Prohibited"},"id_number":{"$ref":"#/components/schemas/Prohibited"}}}}]};
+const schema34 = {"description":"Refused for this customer type; only an absent, null or empty value passes.","enum":[null,""]};
+const schema55 = {"type":"string","enum":["individual","business"]};
+const schema56 = {"type":"string","description":"ISO 3166-1 alpha-2 country code.","pattern":"^[A-Za-z]{2}$","examples":["NG"]};
+const schema57 = {"type":"object","description":"A beneficial owner, signatory or director sent with a business customer.","required":["first_name","last_name"],"properties":{"first_name":{"type":"string","minLength":1,"maxLength":255},"last_name":{"type":"string","minLength":1,"maxLength":255},"email":{"type":["string","null"],"format":"email"},"phone":{"type":["string","null"]},"date_of_birth":{"type":["string","null"],"format":"date","description":"At least 18 years ago."},"nationality":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"title":{"type":["string","null"],"examples":["Director"]},"ownership_percentage":{"type":["number","null"],"minimum":0,"maximum":100,"description":"Percentages of all owners must total exactly 100 before submission."},"has_control":{"type":["boolean","null"]},"is_signer":{"type":["boolean","null"]},"is_beneficial_owner":{"type":["boolean","null"]},"street":{"type":["string","null"],"minLength":9,"maxLength":255},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"]},"country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"id_document_type":{"description":"Owner-level identity document; unlike the customer level, `id_card` is allowed.","enum":["passport","drivers_license","id_card","resident_permit",null]},"id_document_number":{"type":["string","null"]},"id_document_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"id_expiry_date":{"type":["string","null"],"format":"date","description":"Must be in the future."},"tin":{"type":["string","null"],"minLength":5,"maxLength":50},"is_pep":{"type":["boolean","null"],"description":"Politically exposed person."},"usa_tax_residency":{"type":["boolean","null"]}}};
 const func1 = require("ajv/dist/runtime/ucs2length").default;
-
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate20.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.grant_type === undefined){
-const err0 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/required",keyword:"required",params:{missingProperty: "grant_type"},message:"must have required property '"+"grant_type"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.client_id === undefined){
-const err1 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/required",keyword:"required",params:{missingProperty: "client_id"},message:"must have required property '"+"client_id"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.client_secret === undefined){
-const err2 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/required",keyword:"required",params:{missingProperty: "client_secret"},message:"must have required property '"+"client_secret"+"'",schema:schema33.required,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.grant_type !== undefined){
-let data0 = data.grant_type;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/grant_type",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/grant_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.grant_type.type,parentSchema:schema33.properties.grant_type,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(data0 === "client_credentials")){
-const err4 = {instancePath:instancePath+"/grant_type",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/grant_type/enum",keyword:"enum",params:{allowedValues: schema33.properties.grant_type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.grant_type.enum,parentSchema:schema33.properties.grant_type,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.client_id !== undefined){
-let data1 = data.client_id;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err5 = {instancePath:instancePath+"/client_id",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/client_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.client_id,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-else {
-const err6 = {instancePath:instancePath+"/client_id",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/client_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.client_id.type,parentSchema:schema33.properties.client_id,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.client_secret !== undefined){
-let data2 = data.client_secret;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err7 = {instancePath:instancePath+"/client_secret",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/client_secret/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.properties.client_secret,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/client_secret",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/client_secret/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.client_secret.type,parentSchema:schema33.properties.client_secret,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.scope !== undefined){
-let data3 = data.scope;
-if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/scope",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.scope.type,parentSchema:schema33.properties.scope,data:data3};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/TokenRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-validate20.errors = vErrors;
-return errors === 0;
-}
-validate20.evaluated = {"props":{"grant_type":true,"client_id":true,"client_secret":true,"scope":true},"dynamicProps":false,"dynamicItems":false};
-
-export const getPresignedUrl = validate22;
-const schema34 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/PresignRequest"};
-const schema35 = {"type":"object","required":["customer_id","file_category"],"properties":{"customer_id":{"type":"string","format":"uuid","description":"Id of an individual customer of the business."},"file_category":{"$ref":"#/components/schemas/FileCategory"}}};
-const schema36 = {"type":"string","description":"KYC slot of an individual customer's file. `identity` must be a driver's license, passport or resident permit.","enum":["identity","identity_back","proof_of_address","liveness_check"]};
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
-
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate23.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customer_id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "customer_id"},message:"must have required property '"+"customer_id"+"'",schema:schema35.required,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.file_category === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file_category"},message:"must have required property '"+"file_category"+"'",schema:schema35.required,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.customer_id !== undefined){
-let data0 = data.customer_id;
-if(typeof data0 === "string"){
-if(!(formats0.test(data0))){
-const err2 = {instancePath:instancePath+"/customer_id",schemaPath:"#/properties/customer_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema35.properties.customer_id,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/customer_id",schemaPath:"#/properties/customer_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.customer_id.type,parentSchema:schema35.properties.customer_id,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.file_category !== undefined){
-let data1 = data.file_category;
-if(typeof data1 !== "string"){
-const err4 = {instancePath:instancePath+"/file_category",schemaPath:"#/components/schemas/FileCategory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(!((((data1 === "identity") || (data1 === "identity_back")) || (data1 === "proof_of_address")) || (data1 === "liveness_check"))){
-const err5 = {instancePath:instancePath+"/file_category",schemaPath:"#/components/schemas/FileCategory/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-else {
-const err6 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-validate23.errors = vErrors;
-return errors === 0;
-}
-validate23.evaluated = {"props":{"customer_id":true,"file_category":true},"dynamicProps":false,"dynamicItems":false};
-
+const formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+const formats2 = formats.date;
+const formats10 = formats.uri;
+const pattern4 = new RegExp("^[A-Za-z]{2}$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate22.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-validate22.errors = vErrors;
-return errors === 0;
-}
-validate22.evaluated = {"props":{"customer_id":true,"file_category":true},"dynamicProps":false,"dynamicItems":false};
-
-export const replaceCustomerFiles = validate25;
-const schema37 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest"};
-const schema38 = {"type":"object","description":"Slot to `file_id`. At least one slot.","allOf":[{"anyOf":[{"required":["id_file"]},{"required":["id_file_back"]},{"required":["proof_of_address_file"]},{"required":["liveness_check_file"]}]}],"properties":{"id_file":{"type":"string","description":"File of category `identity`. Including it starts verification."},"id_file_back":{"type":"string","description":"File of category `identity_back`, for two-sided documents."},"proof_of_address_file":{"type":"string","description":"File of category `proof_of_address`."},"liveness_check_file":{"type":"string","description":"File of category `liveness_check`."}}};
-
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate25.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs3 = errors;
-let valid2 = false;
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file === undefined){
-const err0 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "id_file"},message:"must have required property '"+"id_file"+"'",schema:schema38.allOf[0].anyOf[0].required,parentSchema:schema38.allOf[0].anyOf[0],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid2 = valid2 || _valid0;
-const _errs5 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file_back === undefined){
-const err1 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "id_file_back"},message:"must have required property '"+"id_file_back"+"'",schema:schema38.allOf[0].anyOf[1].required,parentSchema:schema38.allOf[0].anyOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs5 === errors;
-valid2 = valid2 || _valid0;
-const _errs6 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.proof_of_address_file === undefined){
-const err2 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "proof_of_address_file"},message:"must have required property '"+"proof_of_address_file"+"'",schema:schema38.allOf[0].anyOf[2].required,parentSchema:schema38.allOf[0].anyOf[2],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs6 === errors;
-valid2 = valid2 || _valid0;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.liveness_check_file === undefined){
-const err3 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/3/required",keyword:"required",params:{missingProperty: "liveness_check_file"},message:"must have required property '"+"liveness_check_file"+"'",schema:schema38.allOf[0].anyOf[3].required,parentSchema:schema38.allOf[0].anyOf[3],data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const err4 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.allOf[0].anyOf,parentSchema:schema38.allOf[0],data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs3;
-if(vErrors !== null){
-if(_errs3){
-vErrors.length = _errs3;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file !== undefined){
-let data0 = data.id_file;
-if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/id_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/id_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id_file.type,parentSchema:schema38.properties.id_file,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.id_file_back !== undefined){
-let data1 = data.id_file_back;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/id_file_back",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/id_file_back/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id_file_back.type,parentSchema:schema38.properties.id_file_back,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.proof_of_address_file !== undefined){
-let data2 = data.proof_of_address_file;
-if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/proof_of_address_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/proof_of_address_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.proof_of_address_file.type,parentSchema:schema38.properties.proof_of_address_file,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.liveness_check_file !== undefined){
-let data3 = data.liveness_check_file;
-if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/liveness_check_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/liveness_check_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.liveness_check_file.type,parentSchema:schema38.properties.liveness_check_file,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate25.errors = vErrors;
-return errors === 0;
-}
-validate25.evaluated = {"props":{"id_file":true,"id_file_back":true,"proof_of_address_file":true,"liveness_check_file":true},"dynamicProps":false,"dynamicItems":false};
-
-export const uploadCustomerFiles = validate26;
-const schema39 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest"};
-
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate26.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs3 = errors;
-let valid2 = false;
-const _errs4 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file === undefined){
-const err0 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/0/required",keyword:"required",params:{missingProperty: "id_file"},message:"must have required property '"+"id_file"+"'",schema:schema38.allOf[0].anyOf[0].required,parentSchema:schema38.allOf[0].anyOf[0],data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var _valid0 = _errs4 === errors;
-valid2 = valid2 || _valid0;
-const _errs5 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file_back === undefined){
-const err1 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/1/required",keyword:"required",params:{missingProperty: "id_file_back"},message:"must have required property '"+"id_file_back"+"'",schema:schema38.allOf[0].anyOf[1].required,parentSchema:schema38.allOf[0].anyOf[1],data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-var _valid0 = _errs5 === errors;
-valid2 = valid2 || _valid0;
-const _errs6 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.proof_of_address_file === undefined){
-const err2 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/2/required",keyword:"required",params:{missingProperty: "proof_of_address_file"},message:"must have required property '"+"proof_of_address_file"+"'",schema:schema38.allOf[0].anyOf[2].required,parentSchema:schema38.allOf[0].anyOf[2],data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-var _valid0 = _errs6 === errors;
-valid2 = valid2 || _valid0;
-const _errs7 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.liveness_check_file === undefined){
-const err3 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf/3/required",keyword:"required",params:{missingProperty: "liveness_check_file"},message:"must have required property '"+"liveness_check_file"+"'",schema:schema38.allOf[0].anyOf[3].required,parentSchema:schema38.allOf[0].anyOf[3],data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-var _valid0 = _errs7 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const err4 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/allOf/0/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema38.allOf[0].anyOf,parentSchema:schema38.allOf[0],data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-else {
-errors = _errs3;
-if(vErrors !== null){
-if(_errs3){
-vErrors.length = _errs3;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_file !== undefined){
-let data0 = data.id_file;
-if(typeof data0 !== "string"){
-const err5 = {instancePath:instancePath+"/id_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/id_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id_file.type,parentSchema:schema38.properties.id_file,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.id_file_back !== undefined){
-let data1 = data.id_file_back;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/id_file_back",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/id_file_back/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id_file_back.type,parentSchema:schema38.properties.id_file_back,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.proof_of_address_file !== undefined){
-let data2 = data.proof_of_address_file;
-if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/proof_of_address_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/proof_of_address_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.proof_of_address_file.type,parentSchema:schema38.properties.proof_of_address_file,data:data2};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.liveness_check_file !== undefined){
-let data3 = data.liveness_check_file;
-if(typeof data3 !== "string"){
-const err8 = {instancePath:instancePath+"/liveness_check_file",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/properties/liveness_check_file/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.liveness_check_file.type,parentSchema:schema38.properties.liveness_check_file,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CustomerFilesRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate26.errors = vErrors;
-return errors === 0;
-}
-validate26.evaluated = {"props":{"id_file":true,"id_file_back":true,"proof_of_address_file":true,"liveness_check_file":true},"dynamicProps":false,"dynamicItems":false};
-
-export const createCustomer = validate27;
-const schema41 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CreateCustomerRequest"};
-const schema42 = {"type":"object","description":"Fields common to both types, plus type-specific ones. The `if type … then` branches below are\nthe one statement of what each type requires and refuses: a field of the other type is refused\nunless it is absent, null or empty (an empty list for `owners`). Rules that need stored data (for example `country` equal\nto `incorporation_country`, unique registration numbers, the `MINIMAL` allow list) are\nchecked by the server, not by this schema.\n","required":["type","email","country"],"properties":{"type":{"$ref":"#/components/schemas/CustomerType"},"email":{"type":"string","format":"email"},"country":{"$ref":"#/components/schemas/CountryCode"},"phone":{"type":["string","null"]},"tin":{"type":["string","null"],"description":"Tax identification number."},"street":{"type":["string","null"]},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"],"description":"Validated against `country`."},"first_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"last_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"id_type":{"description":"Individual only, required. One of `IdType`; national ID cards are not accepted.","enum":["drivers_license","passport","resident_permit",null]},"id_number":{"type":["string","null"],"description":"Individual only, required."},"dob":{"type":["string","null"],"format":"date"},"id_issue_date":{"type":["string","null"],"format":"date"},"id_expiry_date":{"type":["string","null"],"format":"date"},"business_name":{"type":["string","null"],"maxLength":255,"description":"Business only, required."},"registration_number":{"type":["string","null"],"description":"Business only, required. Unique per platform together with `incorporation_country`."},"incorporation_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"Business only, required. ISO alpha-2; must equal `country`."},"kyb_scope":{"description":"Business only. One of `KybScope`; defaults per platform, and `MINIMAL` needs an allow-listed platform.","enum":["FULL","MINIMAL",null]},"trading_name":{"type":["string","null"]},"business_type":{"enum":["corporation","government_entity","llc","non_profit","other","partnership","sole_proprietorship",null]},"incorporation_date":{"type":["string","null"],"format":"date","description":"In the past."},"industry_type":{"type":["string","null"]},"business_description":{"type":["string","null"],"maxLength":2000},"website":{"type":["string","null"],"format":"uri"},"source_of_funds":{"enum":["business_revenue","business_loans","investment_income","third_party_funds","other",null]},"estimated_annual_revenue":{"description":"Annual revenue band in USD.","enum":["0_99999","100000_499999","500000_999999","1000000_4999999","5000000_24999999","25000000_99999999","100000000_249999999","250000000_plus",null]},"expected_monthly_payments":{"type":["integer","null"],"minimum":0,"maximum":1000000000},"account_purpose":{"enum":["receive_payments_for_goods_and_services","send_payments_for_goods_and_services","send_receive_funds_related_parties","other",null]},"owners":{"type":["array","null"],"description":"Business only. At most 5; their `ownership_percentage` must total 100 before submission.","maxItems":5,"items":{"$ref":"#/components/schemas/OwnerInput"}},"operating_street":{"type":["string","null"],"description":"Business only, like every `operating_*` field."},"operating_city":{"type":["string","null"]},"operating_state":{"type":["string","null"]},"operating_zip_code":{"type":["string","null"],"description":"Validated against `operating_country`."},"operating_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`."}},"dependentRequired":{"operating_street":["operating_country"],"operating_city":["operating_country"],"operating_state":["operating_country"],"operating_zip_code":["operating_country"]},"allOf":[{"if":{"required":["type"],"properties":{"type":{"const":"individual"}}},"then":{"required":["first_name","last_name","id_type","id_number"],"properties":{"first_name":{"type":"string","minLength":1},"last_name":{"type":"string","minLength":1},"id_type":{"type":"string"},"id_number":{"type":"string","minLength":1},"business_name":{"$ref":"#/components/schemas/Prohibited"},"registration_number":{"$ref":"#/components/schemas/Prohibited"},"incorporation_country":{"$ref":"#/components/schemas/Prohibited"},"kyb_scope":{"$ref":"#/components/schemas/Prohibited"},"trading_name":{"$ref":"#/components/schemas/Prohibited"},"business_type":{"$ref":"#/components/schemas/Prohibited"},"incorporation_date":{"$ref":"#/components/schemas/Prohibited"},"industry_type":{"$ref":"#/components/schemas/Prohibited"},"business_description":{"$ref":"#/components/schemas/Prohibited"},"website":{"$ref":"#/components/schemas/Prohibited"},"source_of_funds":{"$ref":"#/components/schemas/Prohibited"},"estimated_annual_revenue":{"$ref":"#/components/schemas/Prohibited"},"expected_monthly_payments":{"$ref":"#/components/schemas/Prohibited"},"account_purpose":{"$ref":"#/components/schemas/Prohibited"},"owners":{"description":"Refused; only an absent, null or empty list passes.","maxItems":0},"operating_street":{"$ref":"#/components/schemas/Prohibited"},"operating_city":{"$ref":"#/components/schemas/Prohibited"},"operating_state":{"$ref":"#/components/schemas/Prohibited"},"operating_zip_code":{"$ref":"#/components/schemas/Prohibited"},"operating_country":{"$ref":"#/components/schemas/Prohibited"}}}},{"if":{"required":["type"],"properties":{"type":{"const":"business"}}},"then":{"required":["business_name","registration_number","incorporation_country"],"properties":{"business_name":{"type":"string","minLength":1},"registration_number":{"type":"string","minLength":1},"incorporation_country":{"type":"string"},"id_type":{"$ref":"#/components/schemas/Prohibited"},"id_number":{"$ref":"#/components/schemas/Prohibited"}}}}]};
-const schema43 = {"description":"Refused for this customer type; only an absent, null or empty value passes.","enum":[null,""]};
-const schema64 = {"type":"string","enum":["individual","business"]};
-const schema65 = {"type":"string","description":"ISO 3166-1 alpha-2 country code.","pattern":"^[A-Za-z]{2}$","examples":["NG"]};
-const schema66 = {"type":"object","description":"A beneficial owner, signatory or director sent with a business customer.","required":["first_name","last_name"],"properties":{"first_name":{"type":"string","minLength":1,"maxLength":255},"last_name":{"type":"string","minLength":1,"maxLength":255},"email":{"type":["string","null"],"format":"email"},"phone":{"type":["string","null"]},"date_of_birth":{"type":["string","null"],"format":"date","description":"At least 18 years ago."},"nationality":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"title":{"type":["string","null"],"examples":["Director"]},"ownership_percentage":{"type":["number","null"],"minimum":0,"maximum":100,"description":"Percentages of all owners must total exactly 100 before submission."},"has_control":{"type":["boolean","null"]},"is_signer":{"type":["boolean","null"]},"is_beneficial_owner":{"type":["boolean","null"]},"street":{"type":["string","null"],"minLength":9,"maxLength":255},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"]},"country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"id_document_type":{"description":"Owner-level identity document; unlike the customer level, `id_card` is allowed.","enum":["passport","drivers_license","id_card","resident_permit",null]},"id_document_number":{"type":["string","null"]},"id_document_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2 country code."},"id_expiry_date":{"type":["string","null"],"format":"date","description":"Must be in the future."},"tin":{"type":["string","null"],"minLength":5,"maxLength":50},"is_pep":{"type":["boolean","null"],"description":"Politically exposed person."},"usa_tax_residency":{"type":["boolean","null"]}}};
-const formats2 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-const formats4 = formats.date;
-const formats12 = formats.uri;
-const pattern4 = new RegExp("^[A-Za-z]{2}$", "u");
-
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -674,7 +75,7 @@ if(_valid0){
 const _errs5 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.first_name === undefined){
-const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "first_name"},message:"must have required property '"+"first_name"+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data};
+const err2 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "first_name"},message:"must have required property '"+"first_name"+"'",schema:schema33.allOf[0].then.required,parentSchema:schema33.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -684,7 +85,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.last_name === undefined){
-const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "last_name"},message:"must have required property '"+"last_name"+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data};
+const err3 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "last_name"},message:"must have required property '"+"last_name"+"'",schema:schema33.allOf[0].then.required,parentSchema:schema33.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -694,7 +95,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.id_type === undefined){
-const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id_type"},message:"must have required property '"+"id_type"+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data};
+const err4 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id_type"},message:"must have required property '"+"id_type"+"'",schema:schema33.allOf[0].then.required,parentSchema:schema33.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -704,7 +105,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.id_number === undefined){
-const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id_number"},message:"must have required property '"+"id_number"+"'",schema:schema42.allOf[0].then.required,parentSchema:schema42.allOf[0].then,data};
+const err5 = {instancePath,schemaPath:"#/allOf/0/then/required",keyword:"required",params:{missingProperty: "id_number"},message:"must have required property '"+"id_number"+"'",schema:schema33.allOf[0].then.required,parentSchema:schema33.allOf[0].then,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -717,7 +118,7 @@ if(data.first_name !== undefined){
 let data1 = data.first_name;
 if(typeof data1 === "string"){
 if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/first_name",schemaPath:"#/allOf/0/then/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.allOf[0].then.properties.first_name,data:data1};
+const err6 = {instancePath:instancePath+"/first_name",schemaPath:"#/allOf/0/then/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.allOf[0].then.properties.first_name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -728,7 +129,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/first_name",schemaPath:"#/allOf/0/then/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[0].then.properties.first_name.type,parentSchema:schema42.allOf[0].then.properties.first_name,data:data1};
+const err7 = {instancePath:instancePath+"/first_name",schemaPath:"#/allOf/0/then/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[0].then.properties.first_name.type,parentSchema:schema33.allOf[0].then.properties.first_name,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -742,7 +143,7 @@ if(data.last_name !== undefined){
 let data2 = data.last_name;
 if(typeof data2 === "string"){
 if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/last_name",schemaPath:"#/allOf/0/then/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.allOf[0].then.properties.last_name,data:data2};
+const err8 = {instancePath:instancePath+"/last_name",schemaPath:"#/allOf/0/then/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.allOf[0].then.properties.last_name,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -753,7 +154,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/last_name",schemaPath:"#/allOf/0/then/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[0].then.properties.last_name.type,parentSchema:schema42.allOf[0].then.properties.last_name,data:data2};
+const err9 = {instancePath:instancePath+"/last_name",schemaPath:"#/allOf/0/then/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[0].then.properties.last_name.type,parentSchema:schema33.allOf[0].then.properties.last_name,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -766,7 +167,7 @@ errors++;
 if(data.id_type !== undefined){
 let data3 = data.id_type;
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/id_type",schemaPath:"#/allOf/0/then/properties/id_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[0].then.properties.id_type.type,parentSchema:schema42.allOf[0].then.properties.id_type,data:data3};
+const err10 = {instancePath:instancePath+"/id_type",schemaPath:"#/allOf/0/then/properties/id_type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[0].then.properties.id_type.type,parentSchema:schema33.allOf[0].then.properties.id_type,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -780,7 +181,7 @@ if(data.id_number !== undefined){
 let data4 = data.id_number;
 if(typeof data4 === "string"){
 if(func1(data4) < 1){
-const err11 = {instancePath:instancePath+"/id_number",schemaPath:"#/allOf/0/then/properties/id_number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.allOf[0].then.properties.id_number,data:data4};
+const err11 = {instancePath:instancePath+"/id_number",schemaPath:"#/allOf/0/then/properties/id_number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.allOf[0].then.properties.id_number,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -791,7 +192,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/id_number",schemaPath:"#/allOf/0/then/properties/id_number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[0].then.properties.id_number.type,parentSchema:schema42.allOf[0].then.properties.id_number,data:data4};
+const err12 = {instancePath:instancePath+"/id_number",schemaPath:"#/allOf/0/then/properties/id_number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[0].then.properties.id_number.type,parentSchema:schema33.allOf[0].then.properties.id_number,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -804,7 +205,7 @@ errors++;
 if(data.business_name !== undefined){
 let data5 = data.business_name;
 if(!((data5 === null) || (data5 === ""))){
-const err13 = {instancePath:instancePath+"/business_name",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data5};
+const err13 = {instancePath:instancePath+"/business_name",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -817,7 +218,7 @@ errors++;
 if(data.registration_number !== undefined){
 let data6 = data.registration_number;
 if(!((data6 === null) || (data6 === ""))){
-const err14 = {instancePath:instancePath+"/registration_number",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data6};
+const err14 = {instancePath:instancePath+"/registration_number",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -830,7 +231,7 @@ errors++;
 if(data.incorporation_country !== undefined){
 let data7 = data.incorporation_country;
 if(!((data7 === null) || (data7 === ""))){
-const err15 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data7};
+const err15 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -843,7 +244,7 @@ errors++;
 if(data.kyb_scope !== undefined){
 let data8 = data.kyb_scope;
 if(!((data8 === null) || (data8 === ""))){
-const err16 = {instancePath:instancePath+"/kyb_scope",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data8};
+const err16 = {instancePath:instancePath+"/kyb_scope",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -856,7 +257,7 @@ errors++;
 if(data.trading_name !== undefined){
 let data9 = data.trading_name;
 if(!((data9 === null) || (data9 === ""))){
-const err17 = {instancePath:instancePath+"/trading_name",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data9};
+const err17 = {instancePath:instancePath+"/trading_name",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data9};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -869,7 +270,7 @@ errors++;
 if(data.business_type !== undefined){
 let data10 = data.business_type;
 if(!((data10 === null) || (data10 === ""))){
-const err18 = {instancePath:instancePath+"/business_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data10};
+const err18 = {instancePath:instancePath+"/business_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -882,7 +283,7 @@ errors++;
 if(data.incorporation_date !== undefined){
 let data11 = data.incorporation_date;
 if(!((data11 === null) || (data11 === ""))){
-const err19 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data11};
+const err19 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -895,7 +296,7 @@ errors++;
 if(data.industry_type !== undefined){
 let data12 = data.industry_type;
 if(!((data12 === null) || (data12 === ""))){
-const err20 = {instancePath:instancePath+"/industry_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data12};
+const err20 = {instancePath:instancePath+"/industry_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -908,7 +309,7 @@ errors++;
 if(data.business_description !== undefined){
 let data13 = data.business_description;
 if(!((data13 === null) || (data13 === ""))){
-const err21 = {instancePath:instancePath+"/business_description",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data13};
+const err21 = {instancePath:instancePath+"/business_description",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data13};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -921,7 +322,7 @@ errors++;
 if(data.website !== undefined){
 let data14 = data.website;
 if(!((data14 === null) || (data14 === ""))){
-const err22 = {instancePath:instancePath+"/website",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data14};
+const err22 = {instancePath:instancePath+"/website",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -934,7 +335,7 @@ errors++;
 if(data.source_of_funds !== undefined){
 let data15 = data.source_of_funds;
 if(!((data15 === null) || (data15 === ""))){
-const err23 = {instancePath:instancePath+"/source_of_funds",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data15};
+const err23 = {instancePath:instancePath+"/source_of_funds",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -947,7 +348,7 @@ errors++;
 if(data.estimated_annual_revenue !== undefined){
 let data16 = data.estimated_annual_revenue;
 if(!((data16 === null) || (data16 === ""))){
-const err24 = {instancePath:instancePath+"/estimated_annual_revenue",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data16};
+const err24 = {instancePath:instancePath+"/estimated_annual_revenue",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -960,7 +361,7 @@ errors++;
 if(data.expected_monthly_payments !== undefined){
 let data17 = data.expected_monthly_payments;
 if(!((data17 === null) || (data17 === ""))){
-const err25 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data17};
+const err25 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -973,7 +374,7 @@ errors++;
 if(data.account_purpose !== undefined){
 let data18 = data.account_purpose;
 if(!((data18 === null) || (data18 === ""))){
-const err26 = {instancePath:instancePath+"/account_purpose",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data18};
+const err26 = {instancePath:instancePath+"/account_purpose",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data18};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -987,7 +388,7 @@ if(data.owners !== undefined){
 let data19 = data.owners;
 if(Array.isArray(data19)){
 if(data19.length > 0){
-const err27 = {instancePath:instancePath+"/owners",schemaPath:"#/allOf/0/then/properties/owners/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema42.allOf[0].then.properties.owners,data:data19};
+const err27 = {instancePath:instancePath+"/owners",schemaPath:"#/allOf/0/then/properties/owners/maxItems",keyword:"maxItems",params:{limit: 0},message:"must NOT have more than 0 items",schema:0,parentSchema:schema33.allOf[0].then.properties.owners,data:data19};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1001,7 +402,7 @@ errors++;
 if(data.operating_street !== undefined){
 let data20 = data.operating_street;
 if(!((data20 === null) || (data20 === ""))){
-const err28 = {instancePath:instancePath+"/operating_street",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data20};
+const err28 = {instancePath:instancePath+"/operating_street",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data20};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1014,7 +415,7 @@ errors++;
 if(data.operating_city !== undefined){
 let data21 = data.operating_city;
 if(!((data21 === null) || (data21 === ""))){
-const err29 = {instancePath:instancePath+"/operating_city",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data21};
+const err29 = {instancePath:instancePath+"/operating_city",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data21};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1027,7 +428,7 @@ errors++;
 if(data.operating_state !== undefined){
 let data22 = data.operating_state;
 if(!((data22 === null) || (data22 === ""))){
-const err30 = {instancePath:instancePath+"/operating_state",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data22};
+const err30 = {instancePath:instancePath+"/operating_state",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data22};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1040,7 +441,7 @@ errors++;
 if(data.operating_zip_code !== undefined){
 let data23 = data.operating_zip_code;
 if(!((data23 === null) || (data23 === ""))){
-const err31 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data23};
+const err31 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data23};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1053,7 +454,7 @@ errors++;
 if(data.operating_country !== undefined){
 let data24 = data.operating_country;
 if(!((data24 === null) || (data24 === ""))){
-const err32 = {instancePath:instancePath+"/operating_country",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data24};
+const err32 = {instancePath:instancePath+"/operating_country",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data24};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1096,7 +497,7 @@ props0.type = true;
 }
 }
 if(!valid1){
-const err33 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[0].if,parentSchema:schema42.allOf[0],data};
+const err33 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.allOf[0].if,parentSchema:schema33.allOf[0],data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1149,7 +550,7 @@ if(_valid1){
 const _errs57 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.business_name === undefined){
-const err36 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "business_name"},message:"must have required property '"+"business_name"+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data};
+const err36 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "business_name"},message:"must have required property '"+"business_name"+"'",schema:schema33.allOf[1].then.required,parentSchema:schema33.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1159,7 +560,7 @@ vErrors.push(err36);
 errors++;
 }
 if(data.registration_number === undefined){
-const err37 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "registration_number"},message:"must have required property '"+"registration_number"+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data};
+const err37 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "registration_number"},message:"must have required property '"+"registration_number"+"'",schema:schema33.allOf[1].then.required,parentSchema:schema33.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1169,7 +570,7 @@ vErrors.push(err37);
 errors++;
 }
 if(data.incorporation_country === undefined){
-const err38 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "incorporation_country"},message:"must have required property '"+"incorporation_country"+"'",schema:schema42.allOf[1].then.required,parentSchema:schema42.allOf[1].then,data};
+const err38 = {instancePath,schemaPath:"#/allOf/1/then/required",keyword:"required",params:{missingProperty: "incorporation_country"},message:"must have required property '"+"incorporation_country"+"'",schema:schema33.allOf[1].then.required,parentSchema:schema33.allOf[1].then,data};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1182,7 +583,7 @@ if(data.business_name !== undefined){
 let data26 = data.business_name;
 if(typeof data26 === "string"){
 if(func1(data26) < 1){
-const err39 = {instancePath:instancePath+"/business_name",schemaPath:"#/allOf/1/then/properties/business_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.allOf[1].then.properties.business_name,data:data26};
+const err39 = {instancePath:instancePath+"/business_name",schemaPath:"#/allOf/1/then/properties/business_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.allOf[1].then.properties.business_name,data:data26};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1193,7 +594,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/business_name",schemaPath:"#/allOf/1/then/properties/business_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[1].then.properties.business_name.type,parentSchema:schema42.allOf[1].then.properties.business_name,data:data26};
+const err40 = {instancePath:instancePath+"/business_name",schemaPath:"#/allOf/1/then/properties/business_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[1].then.properties.business_name.type,parentSchema:schema33.allOf[1].then.properties.business_name,data:data26};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1207,7 +608,7 @@ if(data.registration_number !== undefined){
 let data27 = data.registration_number;
 if(typeof data27 === "string"){
 if(func1(data27) < 1){
-const err41 = {instancePath:instancePath+"/registration_number",schemaPath:"#/allOf/1/then/properties/registration_number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema42.allOf[1].then.properties.registration_number,data:data27};
+const err41 = {instancePath:instancePath+"/registration_number",schemaPath:"#/allOf/1/then/properties/registration_number/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.allOf[1].then.properties.registration_number,data:data27};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1218,7 +619,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/registration_number",schemaPath:"#/allOf/1/then/properties/registration_number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[1].then.properties.registration_number.type,parentSchema:schema42.allOf[1].then.properties.registration_number,data:data27};
+const err42 = {instancePath:instancePath+"/registration_number",schemaPath:"#/allOf/1/then/properties/registration_number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[1].then.properties.registration_number.type,parentSchema:schema33.allOf[1].then.properties.registration_number,data:data27};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1231,7 +632,7 @@ errors++;
 if(data.incorporation_country !== undefined){
 let data28 = data.incorporation_country;
 if(typeof data28 !== "string"){
-const err43 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/allOf/1/then/properties/incorporation_country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.allOf[1].then.properties.incorporation_country.type,parentSchema:schema42.allOf[1].then.properties.incorporation_country,data:data28};
+const err43 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/allOf/1/then/properties/incorporation_country/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.allOf[1].then.properties.incorporation_country.type,parentSchema:schema33.allOf[1].then.properties.incorporation_country,data:data28};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1244,7 +645,7 @@ errors++;
 if(data.id_type !== undefined){
 let data29 = data.id_type;
 if(!((data29 === null) || (data29 === ""))){
-const err44 = {instancePath:instancePath+"/id_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data29};
+const err44 = {instancePath:instancePath+"/id_type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data29};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1257,7 +658,7 @@ errors++;
 if(data.id_number !== undefined){
 let data30 = data.id_number;
 if(!((data30 === null) || (data30 === ""))){
-const err45 = {instancePath:instancePath+"/id_number",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data30};
+const err45 = {instancePath:instancePath+"/id_number",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data30};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1281,7 +682,7 @@ props1.type = true;
 }
 }
 if(!valid23){
-const err46 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema42.allOf[1].if,parentSchema:schema42.allOf[1],data};
+const err46 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema33.allOf[1].if,parentSchema:schema33.allOf[1],data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1301,7 +702,7 @@ Object.assign(props0, props1);
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.type === undefined){
-const err47 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err47 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1311,7 +712,7 @@ vErrors.push(err47);
 errors++;
 }
 if(data.email === undefined){
-const err48 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err48 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "email"},message:"must have required property '"+"email"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1321,7 +722,7 @@ vErrors.push(err48);
 errors++;
 }
 if(data.country === undefined){
-const err49 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err49 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'",schema:schema33.required,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1372,7 +773,7 @@ props0.operating_country = true;
 if(data.type !== undefined){
 let data31 = data.type;
 if(typeof data31 !== "string"){
-const err50 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/CustomerType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.type,parentSchema:schema64,data:data31};
+const err50 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/CustomerType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.type,parentSchema:schema55,data:data31};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1382,7 +783,7 @@ vErrors.push(err50);
 errors++;
 }
 if(!((data31 === "individual") || (data31 === "business"))){
-const err51 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/CustomerType/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values",schema:schema64.enum,parentSchema:schema64,data:data31};
+const err51 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/CustomerType/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values",schema:schema55.enum,parentSchema:schema55,data:data31};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1395,8 +796,8 @@ errors++;
 if(data.email !== undefined){
 let data32 = data.email;
 if(typeof data32 === "string"){
-if(!(formats2.test(data32))){
-const err52 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema42.properties.email,data:data32};
+if(!(formats0.test(data32))){
+const err52 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema33.properties.email,data:data32};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1407,7 +808,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.email.type,parentSchema:schema42.properties.email,data:data32};
+const err53 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema33.properties.email.type,parentSchema:schema33.properties.email,data:data32};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1421,7 +822,7 @@ if(data.country !== undefined){
 let data33 = data.country;
 if(typeof data33 === "string"){
 if(!pattern4.test(data33)){
-const err54 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema65,data:data33};
+const err54 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema56,data:data33};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1432,7 +833,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data33};
+const err55 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.type,parentSchema:schema56,data:data33};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1445,7 +846,7 @@ errors++;
 if(data.phone !== undefined){
 let data34 = data.phone;
 if((typeof data34 !== "string") && (data34 !== null)){
-const err56 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema42.properties.phone.type},message:"must be string,null",schema:schema42.properties.phone.type,parentSchema:schema42.properties.phone,data:data34};
+const err56 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema33.properties.phone.type},message:"must be string,null",schema:schema33.properties.phone.type,parentSchema:schema33.properties.phone,data:data34};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1458,7 +859,7 @@ errors++;
 if(data.tin !== undefined){
 let data35 = data.tin;
 if((typeof data35 !== "string") && (data35 !== null)){
-const err57 = {instancePath:instancePath+"/tin",schemaPath:"#/properties/tin/type",keyword:"type",params:{type: schema42.properties.tin.type},message:"must be string,null",schema:schema42.properties.tin.type,parentSchema:schema42.properties.tin,data:data35};
+const err57 = {instancePath:instancePath+"/tin",schemaPath:"#/properties/tin/type",keyword:"type",params:{type: schema33.properties.tin.type},message:"must be string,null",schema:schema33.properties.tin.type,parentSchema:schema33.properties.tin,data:data35};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1471,7 +872,7 @@ errors++;
 if(data.street !== undefined){
 let data36 = data.street;
 if((typeof data36 !== "string") && (data36 !== null)){
-const err58 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: schema42.properties.street.type},message:"must be string,null",schema:schema42.properties.street.type,parentSchema:schema42.properties.street,data:data36};
+const err58 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: schema33.properties.street.type},message:"must be string,null",schema:schema33.properties.street.type,parentSchema:schema33.properties.street,data:data36};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1484,7 +885,7 @@ errors++;
 if(data.city !== undefined){
 let data37 = data.city;
 if((typeof data37 !== "string") && (data37 !== null)){
-const err59 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: schema42.properties.city.type},message:"must be string,null",schema:schema42.properties.city.type,parentSchema:schema42.properties.city,data:data37};
+const err59 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: schema33.properties.city.type},message:"must be string,null",schema:schema33.properties.city.type,parentSchema:schema33.properties.city,data:data37};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1497,7 +898,7 @@ errors++;
 if(data.state !== undefined){
 let data38 = data.state;
 if((typeof data38 !== "string") && (data38 !== null)){
-const err60 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: schema42.properties.state.type},message:"must be string,null",schema:schema42.properties.state.type,parentSchema:schema42.properties.state,data:data38};
+const err60 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: schema33.properties.state.type},message:"must be string,null",schema:schema33.properties.state.type,parentSchema:schema33.properties.state,data:data38};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1510,7 +911,7 @@ errors++;
 if(data.zip_code !== undefined){
 let data39 = data.zip_code;
 if((typeof data39 !== "string") && (data39 !== null)){
-const err61 = {instancePath:instancePath+"/zip_code",schemaPath:"#/properties/zip_code/type",keyword:"type",params:{type: schema42.properties.zip_code.type},message:"must be string,null",schema:schema42.properties.zip_code.type,parentSchema:schema42.properties.zip_code,data:data39};
+const err61 = {instancePath:instancePath+"/zip_code",schemaPath:"#/properties/zip_code/type",keyword:"type",params:{type: schema33.properties.zip_code.type},message:"must be string,null",schema:schema33.properties.zip_code.type,parentSchema:schema33.properties.zip_code,data:data39};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1523,7 +924,7 @@ errors++;
 if(data.first_name !== undefined){
 let data40 = data.first_name;
 if((typeof data40 !== "string") && (data40 !== null)){
-const err62 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/type",keyword:"type",params:{type: schema42.properties.first_name.type},message:"must be string,null",schema:schema42.properties.first_name.type,parentSchema:schema42.properties.first_name,data:data40};
+const err62 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/type",keyword:"type",params:{type: schema33.properties.first_name.type},message:"must be string,null",schema:schema33.properties.first_name.type,parentSchema:schema33.properties.first_name,data:data40};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1534,7 +935,7 @@ errors++;
 }
 if(typeof data40 === "string"){
 if(func1(data40) > 255){
-const err63 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema42.properties.first_name,data:data40};
+const err63 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema33.properties.first_name,data:data40};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1548,7 +949,7 @@ errors++;
 if(data.last_name !== undefined){
 let data41 = data.last_name;
 if((typeof data41 !== "string") && (data41 !== null)){
-const err64 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/type",keyword:"type",params:{type: schema42.properties.last_name.type},message:"must be string,null",schema:schema42.properties.last_name.type,parentSchema:schema42.properties.last_name,data:data41};
+const err64 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/type",keyword:"type",params:{type: schema33.properties.last_name.type},message:"must be string,null",schema:schema33.properties.last_name.type,parentSchema:schema33.properties.last_name,data:data41};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1559,7 +960,7 @@ errors++;
 }
 if(typeof data41 === "string"){
 if(func1(data41) > 255){
-const err65 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema42.properties.last_name,data:data41};
+const err65 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema33.properties.last_name,data:data41};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1573,7 +974,7 @@ errors++;
 if(data.id_type !== undefined){
 let data42 = data.id_type;
 if(!((((data42 === "drivers_license") || (data42 === "passport")) || (data42 === "resident_permit")) || (data42 === null))){
-const err66 = {instancePath:instancePath+"/id_type",schemaPath:"#/properties/id_type/enum",keyword:"enum",params:{allowedValues: schema42.properties.id_type.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.id_type.enum,parentSchema:schema42.properties.id_type,data:data42};
+const err66 = {instancePath:instancePath+"/id_type",schemaPath:"#/properties/id_type/enum",keyword:"enum",params:{allowedValues: schema33.properties.id_type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.id_type.enum,parentSchema:schema33.properties.id_type,data:data42};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1586,7 +987,7 @@ errors++;
 if(data.id_number !== undefined){
 let data43 = data.id_number;
 if((typeof data43 !== "string") && (data43 !== null)){
-const err67 = {instancePath:instancePath+"/id_number",schemaPath:"#/properties/id_number/type",keyword:"type",params:{type: schema42.properties.id_number.type},message:"must be string,null",schema:schema42.properties.id_number.type,parentSchema:schema42.properties.id_number,data:data43};
+const err67 = {instancePath:instancePath+"/id_number",schemaPath:"#/properties/id_number/type",keyword:"type",params:{type: schema33.properties.id_number.type},message:"must be string,null",schema:schema33.properties.id_number.type,parentSchema:schema33.properties.id_number,data:data43};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1599,7 +1000,7 @@ errors++;
 if(data.dob !== undefined){
 let data44 = data.dob;
 if((typeof data44 !== "string") && (data44 !== null)){
-const err68 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/type",keyword:"type",params:{type: schema42.properties.dob.type},message:"must be string,null",schema:schema42.properties.dob.type,parentSchema:schema42.properties.dob,data:data44};
+const err68 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/type",keyword:"type",params:{type: schema33.properties.dob.type},message:"must be string,null",schema:schema33.properties.dob.type,parentSchema:schema33.properties.dob,data:data44};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1609,8 +1010,8 @@ vErrors.push(err68);
 errors++;
 }
 if(typeof data44 === "string"){
-if(!(formats4.validate(data44))){
-const err69 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema42.properties.dob,data:data44};
+if(!(formats2.validate(data44))){
+const err69 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema33.properties.dob,data:data44};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1624,7 +1025,7 @@ errors++;
 if(data.id_issue_date !== undefined){
 let data45 = data.id_issue_date;
 if((typeof data45 !== "string") && (data45 !== null)){
-const err70 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/type",keyword:"type",params:{type: schema42.properties.id_issue_date.type},message:"must be string,null",schema:schema42.properties.id_issue_date.type,parentSchema:schema42.properties.id_issue_date,data:data45};
+const err70 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/type",keyword:"type",params:{type: schema33.properties.id_issue_date.type},message:"must be string,null",schema:schema33.properties.id_issue_date.type,parentSchema:schema33.properties.id_issue_date,data:data45};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1634,8 +1035,8 @@ vErrors.push(err70);
 errors++;
 }
 if(typeof data45 === "string"){
-if(!(formats4.validate(data45))){
-const err71 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema42.properties.id_issue_date,data:data45};
+if(!(formats2.validate(data45))){
+const err71 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema33.properties.id_issue_date,data:data45};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1649,7 +1050,7 @@ errors++;
 if(data.id_expiry_date !== undefined){
 let data46 = data.id_expiry_date;
 if((typeof data46 !== "string") && (data46 !== null)){
-const err72 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/type",keyword:"type",params:{type: schema42.properties.id_expiry_date.type},message:"must be string,null",schema:schema42.properties.id_expiry_date.type,parentSchema:schema42.properties.id_expiry_date,data:data46};
+const err72 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/type",keyword:"type",params:{type: schema33.properties.id_expiry_date.type},message:"must be string,null",schema:schema33.properties.id_expiry_date.type,parentSchema:schema33.properties.id_expiry_date,data:data46};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1659,8 +1060,8 @@ vErrors.push(err72);
 errors++;
 }
 if(typeof data46 === "string"){
-if(!(formats4.validate(data46))){
-const err73 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema42.properties.id_expiry_date,data:data46};
+if(!(formats2.validate(data46))){
+const err73 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema33.properties.id_expiry_date,data:data46};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1674,7 +1075,7 @@ errors++;
 if(data.business_name !== undefined){
 let data47 = data.business_name;
 if((typeof data47 !== "string") && (data47 !== null)){
-const err74 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/type",keyword:"type",params:{type: schema42.properties.business_name.type},message:"must be string,null",schema:schema42.properties.business_name.type,parentSchema:schema42.properties.business_name,data:data47};
+const err74 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/type",keyword:"type",params:{type: schema33.properties.business_name.type},message:"must be string,null",schema:schema33.properties.business_name.type,parentSchema:schema33.properties.business_name,data:data47};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1685,7 +1086,7 @@ errors++;
 }
 if(typeof data47 === "string"){
 if(func1(data47) > 255){
-const err75 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema42.properties.business_name,data:data47};
+const err75 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema33.properties.business_name,data:data47};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1699,7 +1100,7 @@ errors++;
 if(data.registration_number !== undefined){
 let data48 = data.registration_number;
 if((typeof data48 !== "string") && (data48 !== null)){
-const err76 = {instancePath:instancePath+"/registration_number",schemaPath:"#/properties/registration_number/type",keyword:"type",params:{type: schema42.properties.registration_number.type},message:"must be string,null",schema:schema42.properties.registration_number.type,parentSchema:schema42.properties.registration_number,data:data48};
+const err76 = {instancePath:instancePath+"/registration_number",schemaPath:"#/properties/registration_number/type",keyword:"type",params:{type: schema33.properties.registration_number.type},message:"must be string,null",schema:schema33.properties.registration_number.type,parentSchema:schema33.properties.registration_number,data:data48};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1712,7 +1113,7 @@ errors++;
 if(data.incorporation_country !== undefined){
 let data49 = data.incorporation_country;
 if((typeof data49 !== "string") && (data49 !== null)){
-const err77 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/type",keyword:"type",params:{type: schema42.properties.incorporation_country.type},message:"must be string,null",schema:schema42.properties.incorporation_country.type,parentSchema:schema42.properties.incorporation_country,data:data49};
+const err77 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/type",keyword:"type",params:{type: schema33.properties.incorporation_country.type},message:"must be string,null",schema:schema33.properties.incorporation_country.type,parentSchema:schema33.properties.incorporation_country,data:data49};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1723,7 +1124,7 @@ errors++;
 }
 if(typeof data49 === "string"){
 if(!pattern4.test(data49)){
-const err78 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema42.properties.incorporation_country,data:data49};
+const err78 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema33.properties.incorporation_country,data:data49};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1737,7 +1138,7 @@ errors++;
 if(data.kyb_scope !== undefined){
 let data50 = data.kyb_scope;
 if(!(((data50 === "FULL") || (data50 === "MINIMAL")) || (data50 === null))){
-const err79 = {instancePath:instancePath+"/kyb_scope",schemaPath:"#/properties/kyb_scope/enum",keyword:"enum",params:{allowedValues: schema42.properties.kyb_scope.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.kyb_scope.enum,parentSchema:schema42.properties.kyb_scope,data:data50};
+const err79 = {instancePath:instancePath+"/kyb_scope",schemaPath:"#/properties/kyb_scope/enum",keyword:"enum",params:{allowedValues: schema33.properties.kyb_scope.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.kyb_scope.enum,parentSchema:schema33.properties.kyb_scope,data:data50};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1750,7 +1151,7 @@ errors++;
 if(data.trading_name !== undefined){
 let data51 = data.trading_name;
 if((typeof data51 !== "string") && (data51 !== null)){
-const err80 = {instancePath:instancePath+"/trading_name",schemaPath:"#/properties/trading_name/type",keyword:"type",params:{type: schema42.properties.trading_name.type},message:"must be string,null",schema:schema42.properties.trading_name.type,parentSchema:schema42.properties.trading_name,data:data51};
+const err80 = {instancePath:instancePath+"/trading_name",schemaPath:"#/properties/trading_name/type",keyword:"type",params:{type: schema33.properties.trading_name.type},message:"must be string,null",schema:schema33.properties.trading_name.type,parentSchema:schema33.properties.trading_name,data:data51};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1763,7 +1164,7 @@ errors++;
 if(data.business_type !== undefined){
 let data52 = data.business_type;
 if(!((((((((data52 === "corporation") || (data52 === "government_entity")) || (data52 === "llc")) || (data52 === "non_profit")) || (data52 === "other")) || (data52 === "partnership")) || (data52 === "sole_proprietorship")) || (data52 === null))){
-const err81 = {instancePath:instancePath+"/business_type",schemaPath:"#/properties/business_type/enum",keyword:"enum",params:{allowedValues: schema42.properties.business_type.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.business_type.enum,parentSchema:schema42.properties.business_type,data:data52};
+const err81 = {instancePath:instancePath+"/business_type",schemaPath:"#/properties/business_type/enum",keyword:"enum",params:{allowedValues: schema33.properties.business_type.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.business_type.enum,parentSchema:schema33.properties.business_type,data:data52};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1776,7 +1177,7 @@ errors++;
 if(data.incorporation_date !== undefined){
 let data53 = data.incorporation_date;
 if((typeof data53 !== "string") && (data53 !== null)){
-const err82 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/type",keyword:"type",params:{type: schema42.properties.incorporation_date.type},message:"must be string,null",schema:schema42.properties.incorporation_date.type,parentSchema:schema42.properties.incorporation_date,data:data53};
+const err82 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/type",keyword:"type",params:{type: schema33.properties.incorporation_date.type},message:"must be string,null",schema:schema33.properties.incorporation_date.type,parentSchema:schema33.properties.incorporation_date,data:data53};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1786,8 +1187,8 @@ vErrors.push(err82);
 errors++;
 }
 if(typeof data53 === "string"){
-if(!(formats4.validate(data53))){
-const err83 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema42.properties.incorporation_date,data:data53};
+if(!(formats2.validate(data53))){
+const err83 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema33.properties.incorporation_date,data:data53};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1801,7 +1202,7 @@ errors++;
 if(data.industry_type !== undefined){
 let data54 = data.industry_type;
 if((typeof data54 !== "string") && (data54 !== null)){
-const err84 = {instancePath:instancePath+"/industry_type",schemaPath:"#/properties/industry_type/type",keyword:"type",params:{type: schema42.properties.industry_type.type},message:"must be string,null",schema:schema42.properties.industry_type.type,parentSchema:schema42.properties.industry_type,data:data54};
+const err84 = {instancePath:instancePath+"/industry_type",schemaPath:"#/properties/industry_type/type",keyword:"type",params:{type: schema33.properties.industry_type.type},message:"must be string,null",schema:schema33.properties.industry_type.type,parentSchema:schema33.properties.industry_type,data:data54};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1814,7 +1215,7 @@ errors++;
 if(data.business_description !== undefined){
 let data55 = data.business_description;
 if((typeof data55 !== "string") && (data55 !== null)){
-const err85 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/type",keyword:"type",params:{type: schema42.properties.business_description.type},message:"must be string,null",schema:schema42.properties.business_description.type,parentSchema:schema42.properties.business_description,data:data55};
+const err85 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/type",keyword:"type",params:{type: schema33.properties.business_description.type},message:"must be string,null",schema:schema33.properties.business_description.type,parentSchema:schema33.properties.business_description,data:data55};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1825,7 +1226,7 @@ errors++;
 }
 if(typeof data55 === "string"){
 if(func1(data55) > 2000){
-const err86 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema42.properties.business_description,data:data55};
+const err86 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema33.properties.business_description,data:data55};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1839,7 +1240,7 @@ errors++;
 if(data.website !== undefined){
 let data56 = data.website;
 if((typeof data56 !== "string") && (data56 !== null)){
-const err87 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: schema42.properties.website.type},message:"must be string,null",schema:schema42.properties.website.type,parentSchema:schema42.properties.website,data:data56};
+const err87 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: schema33.properties.website.type},message:"must be string,null",schema:schema33.properties.website.type,parentSchema:schema33.properties.website,data:data56};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1849,8 +1250,8 @@ vErrors.push(err87);
 errors++;
 }
 if(typeof data56 === "string"){
-if(!(formats12(data56))){
-const err88 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema42.properties.website,data:data56};
+if(!(formats10(data56))){
+const err88 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema33.properties.website,data:data56};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1864,7 +1265,7 @@ errors++;
 if(data.source_of_funds !== undefined){
 let data57 = data.source_of_funds;
 if(!((((((data57 === "business_revenue") || (data57 === "business_loans")) || (data57 === "investment_income")) || (data57 === "third_party_funds")) || (data57 === "other")) || (data57 === null))){
-const err89 = {instancePath:instancePath+"/source_of_funds",schemaPath:"#/properties/source_of_funds/enum",keyword:"enum",params:{allowedValues: schema42.properties.source_of_funds.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.source_of_funds.enum,parentSchema:schema42.properties.source_of_funds,data:data57};
+const err89 = {instancePath:instancePath+"/source_of_funds",schemaPath:"#/properties/source_of_funds/enum",keyword:"enum",params:{allowedValues: schema33.properties.source_of_funds.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.source_of_funds.enum,parentSchema:schema33.properties.source_of_funds,data:data57};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1877,7 +1278,7 @@ errors++;
 if(data.estimated_annual_revenue !== undefined){
 let data58 = data.estimated_annual_revenue;
 if(!(((((((((data58 === "0_99999") || (data58 === "100000_499999")) || (data58 === "500000_999999")) || (data58 === "1000000_4999999")) || (data58 === "5000000_24999999")) || (data58 === "25000000_99999999")) || (data58 === "100000000_249999999")) || (data58 === "250000000_plus")) || (data58 === null))){
-const err90 = {instancePath:instancePath+"/estimated_annual_revenue",schemaPath:"#/properties/estimated_annual_revenue/enum",keyword:"enum",params:{allowedValues: schema42.properties.estimated_annual_revenue.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.estimated_annual_revenue.enum,parentSchema:schema42.properties.estimated_annual_revenue,data:data58};
+const err90 = {instancePath:instancePath+"/estimated_annual_revenue",schemaPath:"#/properties/estimated_annual_revenue/enum",keyword:"enum",params:{allowedValues: schema33.properties.estimated_annual_revenue.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.estimated_annual_revenue.enum,parentSchema:schema33.properties.estimated_annual_revenue,data:data58};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1890,7 +1291,7 @@ errors++;
 if(data.expected_monthly_payments !== undefined){
 let data59 = data.expected_monthly_payments;
 if((!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))) && (data59 !== null)){
-const err91 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/type",keyword:"type",params:{type: schema42.properties.expected_monthly_payments.type},message:"must be integer,null",schema:schema42.properties.expected_monthly_payments.type,parentSchema:schema42.properties.expected_monthly_payments,data:data59};
+const err91 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/type",keyword:"type",params:{type: schema33.properties.expected_monthly_payments.type},message:"must be integer,null",schema:schema33.properties.expected_monthly_payments.type,parentSchema:schema33.properties.expected_monthly_payments,data:data59};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1901,7 +1302,7 @@ errors++;
 }
 if(typeof data59 == "number"){
 if(data59 > 1000000000 || isNaN(data59)){
-const err92 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema42.properties.expected_monthly_payments,data:data59};
+const err92 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema33.properties.expected_monthly_payments,data:data59};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1911,7 +1312,7 @@ vErrors.push(err92);
 errors++;
 }
 if(data59 < 0 || isNaN(data59)){
-const err93 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema42.properties.expected_monthly_payments,data:data59};
+const err93 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.properties.expected_monthly_payments,data:data59};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1925,7 +1326,7 @@ errors++;
 if(data.account_purpose !== undefined){
 let data60 = data.account_purpose;
 if(!(((((data60 === "receive_payments_for_goods_and_services") || (data60 === "send_payments_for_goods_and_services")) || (data60 === "send_receive_funds_related_parties")) || (data60 === "other")) || (data60 === null))){
-const err94 = {instancePath:instancePath+"/account_purpose",schemaPath:"#/properties/account_purpose/enum",keyword:"enum",params:{allowedValues: schema42.properties.account_purpose.enum},message:"must be equal to one of the allowed values",schema:schema42.properties.account_purpose.enum,parentSchema:schema42.properties.account_purpose,data:data60};
+const err94 = {instancePath:instancePath+"/account_purpose",schemaPath:"#/properties/account_purpose/enum",keyword:"enum",params:{allowedValues: schema33.properties.account_purpose.enum},message:"must be equal to one of the allowed values",schema:schema33.properties.account_purpose.enum,parentSchema:schema33.properties.account_purpose,data:data60};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1938,7 +1339,7 @@ errors++;
 if(data.owners !== undefined){
 let data61 = data.owners;
 if((!(Array.isArray(data61))) && (data61 !== null)){
-const err95 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: schema42.properties.owners.type},message:"must be array,null",schema:schema42.properties.owners.type,parentSchema:schema42.properties.owners,data:data61};
+const err95 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: schema33.properties.owners.type},message:"must be array,null",schema:schema33.properties.owners.type,parentSchema:schema33.properties.owners,data:data61};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1949,7 +1350,7 @@ errors++;
 }
 if(Array.isArray(data61)){
 if(data61.length > 5){
-const err96 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema42.properties.owners,data:data61};
+const err96 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema33.properties.owners,data:data61};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1963,7 +1364,7 @@ for(let i0=0; i0<len0; i0++){
 let data62 = data61[i0];
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.first_name === undefined){
-const err97 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "first_name"},message:"must have required property '"+"first_name"+"'",schema:schema66.required,parentSchema:schema66,data:data62};
+const err97 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "first_name"},message:"must have required property '"+"first_name"+"'",schema:schema57.required,parentSchema:schema57,data:data62};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1973,7 +1374,7 @@ vErrors.push(err97);
 errors++;
 }
 if(data62.last_name === undefined){
-const err98 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "last_name"},message:"must have required property '"+"last_name"+"'",schema:schema66.required,parentSchema:schema66,data:data62};
+const err98 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "last_name"},message:"must have required property '"+"last_name"+"'",schema:schema57.required,parentSchema:schema57,data:data62};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1986,7 +1387,7 @@ if(data62.first_name !== undefined){
 let data63 = data62.first_name;
 if(typeof data63 === "string"){
 if(func1(data63) > 255){
-const err99 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.first_name,data:data63};
+const err99 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema57.properties.first_name,data:data63};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1996,7 +1397,7 @@ vErrors.push(err99);
 errors++;
 }
 if(func1(data63) < 1){
-const err100 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.first_name,data:data63};
+const err100 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.first_name,data:data63};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2007,7 +1408,7 @@ errors++;
 }
 }
 else {
-const err101 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.first_name.type,parentSchema:schema66.properties.first_name,data:data63};
+const err101 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.first_name.type,parentSchema:schema57.properties.first_name,data:data63};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2021,7 +1422,7 @@ if(data62.last_name !== undefined){
 let data64 = data62.last_name;
 if(typeof data64 === "string"){
 if(func1(data64) > 255){
-const err102 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.last_name,data:data64};
+const err102 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema57.properties.last_name,data:data64};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2031,7 +1432,7 @@ vErrors.push(err102);
 errors++;
 }
 if(func1(data64) < 1){
-const err103 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.last_name,data:data64};
+const err103 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema57.properties.last_name,data:data64};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2042,7 +1443,7 @@ errors++;
 }
 }
 else {
-const err104 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.last_name.type,parentSchema:schema66.properties.last_name,data:data64};
+const err104 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.last_name.type,parentSchema:schema57.properties.last_name,data:data64};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2055,7 +1456,7 @@ errors++;
 if(data62.email !== undefined){
 let data65 = data62.email;
 if((typeof data65 !== "string") && (data65 !== null)){
-const err105 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/type",keyword:"type",params:{type: schema66.properties.email.type},message:"must be string,null",schema:schema66.properties.email.type,parentSchema:schema66.properties.email,data:data65};
+const err105 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/type",keyword:"type",params:{type: schema57.properties.email.type},message:"must be string,null",schema:schema57.properties.email.type,parentSchema:schema57.properties.email,data:data65};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2065,8 +1466,8 @@ vErrors.push(err105);
 errors++;
 }
 if(typeof data65 === "string"){
-if(!(formats2.test(data65))){
-const err106 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema66.properties.email,data:data65};
+if(!(formats0.test(data65))){
+const err106 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema57.properties.email,data:data65};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2080,7 +1481,7 @@ errors++;
 if(data62.phone !== undefined){
 let data66 = data62.phone;
 if((typeof data66 !== "string") && (data66 !== null)){
-const err107 = {instancePath:instancePath+"/owners/" + i0+"/phone",schemaPath:"#/components/schemas/OwnerInput/properties/phone/type",keyword:"type",params:{type: schema66.properties.phone.type},message:"must be string,null",schema:schema66.properties.phone.type,parentSchema:schema66.properties.phone,data:data66};
+const err107 = {instancePath:instancePath+"/owners/" + i0+"/phone",schemaPath:"#/components/schemas/OwnerInput/properties/phone/type",keyword:"type",params:{type: schema57.properties.phone.type},message:"must be string,null",schema:schema57.properties.phone.type,parentSchema:schema57.properties.phone,data:data66};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2093,7 +1494,7 @@ errors++;
 if(data62.date_of_birth !== undefined){
 let data67 = data62.date_of_birth;
 if((typeof data67 !== "string") && (data67 !== null)){
-const err108 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/type",keyword:"type",params:{type: schema66.properties.date_of_birth.type},message:"must be string,null",schema:schema66.properties.date_of_birth.type,parentSchema:schema66.properties.date_of_birth,data:data67};
+const err108 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/type",keyword:"type",params:{type: schema57.properties.date_of_birth.type},message:"must be string,null",schema:schema57.properties.date_of_birth.type,parentSchema:schema57.properties.date_of_birth,data:data67};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2103,8 +1504,8 @@ vErrors.push(err108);
 errors++;
 }
 if(typeof data67 === "string"){
-if(!(formats4.validate(data67))){
-const err109 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema66.properties.date_of_birth,data:data67};
+if(!(formats2.validate(data67))){
+const err109 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema57.properties.date_of_birth,data:data67};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2118,7 +1519,7 @@ errors++;
 if(data62.nationality !== undefined){
 let data68 = data62.nationality;
 if((typeof data68 !== "string") && (data68 !== null)){
-const err110 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/type",keyword:"type",params:{type: schema66.properties.nationality.type},message:"must be string,null",schema:schema66.properties.nationality.type,parentSchema:schema66.properties.nationality,data:data68};
+const err110 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/type",keyword:"type",params:{type: schema57.properties.nationality.type},message:"must be string,null",schema:schema57.properties.nationality.type,parentSchema:schema57.properties.nationality,data:data68};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2129,7 +1530,7 @@ errors++;
 }
 if(typeof data68 === "string"){
 if(!pattern4.test(data68)){
-const err111 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.nationality,data:data68};
+const err111 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema57.properties.nationality,data:data68};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2143,7 +1544,7 @@ errors++;
 if(data62.title !== undefined){
 let data69 = data62.title;
 if((typeof data69 !== "string") && (data69 !== null)){
-const err112 = {instancePath:instancePath+"/owners/" + i0+"/title",schemaPath:"#/components/schemas/OwnerInput/properties/title/type",keyword:"type",params:{type: schema66.properties.title.type},message:"must be string,null",schema:schema66.properties.title.type,parentSchema:schema66.properties.title,data:data69};
+const err112 = {instancePath:instancePath+"/owners/" + i0+"/title",schemaPath:"#/components/schemas/OwnerInput/properties/title/type",keyword:"type",params:{type: schema57.properties.title.type},message:"must be string,null",schema:schema57.properties.title.type,parentSchema:schema57.properties.title,data:data69};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2156,7 +1557,7 @@ errors++;
 if(data62.ownership_percentage !== undefined){
 let data70 = data62.ownership_percentage;
 if((!(typeof data70 == "number")) && (data70 !== null)){
-const err113 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/type",keyword:"type",params:{type: schema66.properties.ownership_percentage.type},message:"must be number,null",schema:schema66.properties.ownership_percentage.type,parentSchema:schema66.properties.ownership_percentage,data:data70};
+const err113 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/type",keyword:"type",params:{type: schema57.properties.ownership_percentage.type},message:"must be number,null",schema:schema57.properties.ownership_percentage.type,parentSchema:schema57.properties.ownership_percentage,data:data70};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2167,7 +1568,7 @@ errors++;
 }
 if(typeof data70 == "number"){
 if(data70 > 100 || isNaN(data70)){
-const err114 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema66.properties.ownership_percentage,data:data70};
+const err114 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema57.properties.ownership_percentage,data:data70};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2177,7 +1578,7 @@ vErrors.push(err114);
 errors++;
 }
 if(data70 < 0 || isNaN(data70)){
-const err115 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.ownership_percentage,data:data70};
+const err115 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema57.properties.ownership_percentage,data:data70};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2191,7 +1592,7 @@ errors++;
 if(data62.has_control !== undefined){
 let data71 = data62.has_control;
 if((typeof data71 !== "boolean") && (data71 !== null)){
-const err116 = {instancePath:instancePath+"/owners/" + i0+"/has_control",schemaPath:"#/components/schemas/OwnerInput/properties/has_control/type",keyword:"type",params:{type: schema66.properties.has_control.type},message:"must be boolean,null",schema:schema66.properties.has_control.type,parentSchema:schema66.properties.has_control,data:data71};
+const err116 = {instancePath:instancePath+"/owners/" + i0+"/has_control",schemaPath:"#/components/schemas/OwnerInput/properties/has_control/type",keyword:"type",params:{type: schema57.properties.has_control.type},message:"must be boolean,null",schema:schema57.properties.has_control.type,parentSchema:schema57.properties.has_control,data:data71};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -2204,7 +1605,7 @@ errors++;
 if(data62.is_signer !== undefined){
 let data72 = data62.is_signer;
 if((typeof data72 !== "boolean") && (data72 !== null)){
-const err117 = {instancePath:instancePath+"/owners/" + i0+"/is_signer",schemaPath:"#/components/schemas/OwnerInput/properties/is_signer/type",keyword:"type",params:{type: schema66.properties.is_signer.type},message:"must be boolean,null",schema:schema66.properties.is_signer.type,parentSchema:schema66.properties.is_signer,data:data72};
+const err117 = {instancePath:instancePath+"/owners/" + i0+"/is_signer",schemaPath:"#/components/schemas/OwnerInput/properties/is_signer/type",keyword:"type",params:{type: schema57.properties.is_signer.type},message:"must be boolean,null",schema:schema57.properties.is_signer.type,parentSchema:schema57.properties.is_signer,data:data72};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -2217,7 +1618,7 @@ errors++;
 if(data62.is_beneficial_owner !== undefined){
 let data73 = data62.is_beneficial_owner;
 if((typeof data73 !== "boolean") && (data73 !== null)){
-const err118 = {instancePath:instancePath+"/owners/" + i0+"/is_beneficial_owner",schemaPath:"#/components/schemas/OwnerInput/properties/is_beneficial_owner/type",keyword:"type",params:{type: schema66.properties.is_beneficial_owner.type},message:"must be boolean,null",schema:schema66.properties.is_beneficial_owner.type,parentSchema:schema66.properties.is_beneficial_owner,data:data73};
+const err118 = {instancePath:instancePath+"/owners/" + i0+"/is_beneficial_owner",schemaPath:"#/components/schemas/OwnerInput/properties/is_beneficial_owner/type",keyword:"type",params:{type: schema57.properties.is_beneficial_owner.type},message:"must be boolean,null",schema:schema57.properties.is_beneficial_owner.type,parentSchema:schema57.properties.is_beneficial_owner,data:data73};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -2230,7 +1631,7 @@ errors++;
 if(data62.street !== undefined){
 let data74 = data62.street;
 if((typeof data74 !== "string") && (data74 !== null)){
-const err119 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/type",keyword:"type",params:{type: schema66.properties.street.type},message:"must be string,null",schema:schema66.properties.street.type,parentSchema:schema66.properties.street,data:data74};
+const err119 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/type",keyword:"type",params:{type: schema57.properties.street.type},message:"must be string,null",schema:schema57.properties.street.type,parentSchema:schema57.properties.street,data:data74};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -2241,7 +1642,7 @@ errors++;
 }
 if(typeof data74 === "string"){
 if(func1(data74) > 255){
-const err120 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.street,data:data74};
+const err120 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema57.properties.street,data:data74};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -2251,7 +1652,7 @@ vErrors.push(err120);
 errors++;
 }
 if(func1(data74) < 9){
-const err121 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters",schema:9,parentSchema:schema66.properties.street,data:data74};
+const err121 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters",schema:9,parentSchema:schema57.properties.street,data:data74};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -2265,7 +1666,7 @@ errors++;
 if(data62.city !== undefined){
 let data75 = data62.city;
 if((typeof data75 !== "string") && (data75 !== null)){
-const err122 = {instancePath:instancePath+"/owners/" + i0+"/city",schemaPath:"#/components/schemas/OwnerInput/properties/city/type",keyword:"type",params:{type: schema66.properties.city.type},message:"must be string,null",schema:schema66.properties.city.type,parentSchema:schema66.properties.city,data:data75};
+const err122 = {instancePath:instancePath+"/owners/" + i0+"/city",schemaPath:"#/components/schemas/OwnerInput/properties/city/type",keyword:"type",params:{type: schema57.properties.city.type},message:"must be string,null",schema:schema57.properties.city.type,parentSchema:schema57.properties.city,data:data75};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -2278,7 +1679,7 @@ errors++;
 if(data62.state !== undefined){
 let data76 = data62.state;
 if((typeof data76 !== "string") && (data76 !== null)){
-const err123 = {instancePath:instancePath+"/owners/" + i0+"/state",schemaPath:"#/components/schemas/OwnerInput/properties/state/type",keyword:"type",params:{type: schema66.properties.state.type},message:"must be string,null",schema:schema66.properties.state.type,parentSchema:schema66.properties.state,data:data76};
+const err123 = {instancePath:instancePath+"/owners/" + i0+"/state",schemaPath:"#/components/schemas/OwnerInput/properties/state/type",keyword:"type",params:{type: schema57.properties.state.type},message:"must be string,null",schema:schema57.properties.state.type,parentSchema:schema57.properties.state,data:data76};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -2291,7 +1692,7 @@ errors++;
 if(data62.zip_code !== undefined){
 let data77 = data62.zip_code;
 if((typeof data77 !== "string") && (data77 !== null)){
-const err124 = {instancePath:instancePath+"/owners/" + i0+"/zip_code",schemaPath:"#/components/schemas/OwnerInput/properties/zip_code/type",keyword:"type",params:{type: schema66.properties.zip_code.type},message:"must be string,null",schema:schema66.properties.zip_code.type,parentSchema:schema66.properties.zip_code,data:data77};
+const err124 = {instancePath:instancePath+"/owners/" + i0+"/zip_code",schemaPath:"#/components/schemas/OwnerInput/properties/zip_code/type",keyword:"type",params:{type: schema57.properties.zip_code.type},message:"must be string,null",schema:schema57.properties.zip_code.type,parentSchema:schema57.properties.zip_code,data:data77};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -2304,7 +1705,7 @@ errors++;
 if(data62.country !== undefined){
 let data78 = data62.country;
 if((typeof data78 !== "string") && (data78 !== null)){
-const err125 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/type",keyword:"type",params:{type: schema66.properties.country.type},message:"must be string,null",schema:schema66.properties.country.type,parentSchema:schema66.properties.country,data:data78};
+const err125 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/type",keyword:"type",params:{type: schema57.properties.country.type},message:"must be string,null",schema:schema57.properties.country.type,parentSchema:schema57.properties.country,data:data78};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -2315,7 +1716,7 @@ errors++;
 }
 if(typeof data78 === "string"){
 if(!pattern4.test(data78)){
-const err126 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.country,data:data78};
+const err126 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema57.properties.country,data:data78};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -2329,7 +1730,7 @@ errors++;
 if(data62.id_document_type !== undefined){
 let data79 = data62.id_document_type;
 if(!(((((data79 === "passport") || (data79 === "drivers_license")) || (data79 === "id_card")) || (data79 === "resident_permit")) || (data79 === null))){
-const err127 = {instancePath:instancePath+"/owners/" + i0+"/id_document_type",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_type/enum",keyword:"enum",params:{allowedValues: schema66.properties.id_document_type.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.id_document_type.enum,parentSchema:schema66.properties.id_document_type,data:data79};
+const err127 = {instancePath:instancePath+"/owners/" + i0+"/id_document_type",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_type/enum",keyword:"enum",params:{allowedValues: schema57.properties.id_document_type.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.id_document_type.enum,parentSchema:schema57.properties.id_document_type,data:data79};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -2342,7 +1743,7 @@ errors++;
 if(data62.id_document_number !== undefined){
 let data80 = data62.id_document_number;
 if((typeof data80 !== "string") && (data80 !== null)){
-const err128 = {instancePath:instancePath+"/owners/" + i0+"/id_document_number",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_number/type",keyword:"type",params:{type: schema66.properties.id_document_number.type},message:"must be string,null",schema:schema66.properties.id_document_number.type,parentSchema:schema66.properties.id_document_number,data:data80};
+const err128 = {instancePath:instancePath+"/owners/" + i0+"/id_document_number",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_number/type",keyword:"type",params:{type: schema57.properties.id_document_number.type},message:"must be string,null",schema:schema57.properties.id_document_number.type,parentSchema:schema57.properties.id_document_number,data:data80};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -2355,7 +1756,7 @@ errors++;
 if(data62.id_document_country !== undefined){
 let data81 = data62.id_document_country;
 if((typeof data81 !== "string") && (data81 !== null)){
-const err129 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/type",keyword:"type",params:{type: schema66.properties.id_document_country.type},message:"must be string,null",schema:schema66.properties.id_document_country.type,parentSchema:schema66.properties.id_document_country,data:data81};
+const err129 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/type",keyword:"type",params:{type: schema57.properties.id_document_country.type},message:"must be string,null",schema:schema57.properties.id_document_country.type,parentSchema:schema57.properties.id_document_country,data:data81};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -2366,7 +1767,7 @@ errors++;
 }
 if(typeof data81 === "string"){
 if(!pattern4.test(data81)){
-const err130 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.id_document_country,data:data81};
+const err130 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema57.properties.id_document_country,data:data81};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -2380,7 +1781,7 @@ errors++;
 if(data62.id_expiry_date !== undefined){
 let data82 = data62.id_expiry_date;
 if((typeof data82 !== "string") && (data82 !== null)){
-const err131 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/type",keyword:"type",params:{type: schema66.properties.id_expiry_date.type},message:"must be string,null",schema:schema66.properties.id_expiry_date.type,parentSchema:schema66.properties.id_expiry_date,data:data82};
+const err131 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/type",keyword:"type",params:{type: schema57.properties.id_expiry_date.type},message:"must be string,null",schema:schema57.properties.id_expiry_date.type,parentSchema:schema57.properties.id_expiry_date,data:data82};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -2390,8 +1791,8 @@ vErrors.push(err131);
 errors++;
 }
 if(typeof data82 === "string"){
-if(!(formats4.validate(data82))){
-const err132 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema66.properties.id_expiry_date,data:data82};
+if(!(formats2.validate(data82))){
+const err132 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema57.properties.id_expiry_date,data:data82};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -2405,7 +1806,7 @@ errors++;
 if(data62.tin !== undefined){
 let data83 = data62.tin;
 if((typeof data83 !== "string") && (data83 !== null)){
-const err133 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/type",keyword:"type",params:{type: schema66.properties.tin.type},message:"must be string,null",schema:schema66.properties.tin.type,parentSchema:schema66.properties.tin,data:data83};
+const err133 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/type",keyword:"type",params:{type: schema57.properties.tin.type},message:"must be string,null",schema:schema57.properties.tin.type,parentSchema:schema57.properties.tin,data:data83};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -2416,7 +1817,7 @@ errors++;
 }
 if(typeof data83 === "string"){
 if(func1(data83) > 50){
-const err134 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema66.properties.tin,data:data83};
+const err134 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema57.properties.tin,data:data83};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -2426,7 +1827,7 @@ vErrors.push(err134);
 errors++;
 }
 if(func1(data83) < 5){
-const err135 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema66.properties.tin,data:data83};
+const err135 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema57.properties.tin,data:data83};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -2440,7 +1841,7 @@ errors++;
 if(data62.is_pep !== undefined){
 let data84 = data62.is_pep;
 if((typeof data84 !== "boolean") && (data84 !== null)){
-const err136 = {instancePath:instancePath+"/owners/" + i0+"/is_pep",schemaPath:"#/components/schemas/OwnerInput/properties/is_pep/type",keyword:"type",params:{type: schema66.properties.is_pep.type},message:"must be boolean,null",schema:schema66.properties.is_pep.type,parentSchema:schema66.properties.is_pep,data:data84};
+const err136 = {instancePath:instancePath+"/owners/" + i0+"/is_pep",schemaPath:"#/components/schemas/OwnerInput/properties/is_pep/type",keyword:"type",params:{type: schema57.properties.is_pep.type},message:"must be boolean,null",schema:schema57.properties.is_pep.type,parentSchema:schema57.properties.is_pep,data:data84};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -2453,7 +1854,7 @@ errors++;
 if(data62.usa_tax_residency !== undefined){
 let data85 = data62.usa_tax_residency;
 if((typeof data85 !== "boolean") && (data85 !== null)){
-const err137 = {instancePath:instancePath+"/owners/" + i0+"/usa_tax_residency",schemaPath:"#/components/schemas/OwnerInput/properties/usa_tax_residency/type",keyword:"type",params:{type: schema66.properties.usa_tax_residency.type},message:"must be boolean,null",schema:schema66.properties.usa_tax_residency.type,parentSchema:schema66.properties.usa_tax_residency,data:data85};
+const err137 = {instancePath:instancePath+"/owners/" + i0+"/usa_tax_residency",schemaPath:"#/components/schemas/OwnerInput/properties/usa_tax_residency/type",keyword:"type",params:{type: schema57.properties.usa_tax_residency.type},message:"must be boolean,null",schema:schema57.properties.usa_tax_residency.type,parentSchema:schema57.properties.usa_tax_residency,data:data85};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -2465,7 +1866,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data:data62};
+const err138 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data:data62};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -2480,7 +1881,7 @@ errors++;
 if(data.operating_street !== undefined){
 let data86 = data.operating_street;
 if((typeof data86 !== "string") && (data86 !== null)){
-const err139 = {instancePath:instancePath+"/operating_street",schemaPath:"#/properties/operating_street/type",keyword:"type",params:{type: schema42.properties.operating_street.type},message:"must be string,null",schema:schema42.properties.operating_street.type,parentSchema:schema42.properties.operating_street,data:data86};
+const err139 = {instancePath:instancePath+"/operating_street",schemaPath:"#/properties/operating_street/type",keyword:"type",params:{type: schema33.properties.operating_street.type},message:"must be string,null",schema:schema33.properties.operating_street.type,parentSchema:schema33.properties.operating_street,data:data86};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -2493,7 +1894,7 @@ errors++;
 if(data.operating_city !== undefined){
 let data87 = data.operating_city;
 if((typeof data87 !== "string") && (data87 !== null)){
-const err140 = {instancePath:instancePath+"/operating_city",schemaPath:"#/properties/operating_city/type",keyword:"type",params:{type: schema42.properties.operating_city.type},message:"must be string,null",schema:schema42.properties.operating_city.type,parentSchema:schema42.properties.operating_city,data:data87};
+const err140 = {instancePath:instancePath+"/operating_city",schemaPath:"#/properties/operating_city/type",keyword:"type",params:{type: schema33.properties.operating_city.type},message:"must be string,null",schema:schema33.properties.operating_city.type,parentSchema:schema33.properties.operating_city,data:data87};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -2506,7 +1907,7 @@ errors++;
 if(data.operating_state !== undefined){
 let data88 = data.operating_state;
 if((typeof data88 !== "string") && (data88 !== null)){
-const err141 = {instancePath:instancePath+"/operating_state",schemaPath:"#/properties/operating_state/type",keyword:"type",params:{type: schema42.properties.operating_state.type},message:"must be string,null",schema:schema42.properties.operating_state.type,parentSchema:schema42.properties.operating_state,data:data88};
+const err141 = {instancePath:instancePath+"/operating_state",schemaPath:"#/properties/operating_state/type",keyword:"type",params:{type: schema33.properties.operating_state.type},message:"must be string,null",schema:schema33.properties.operating_state.type,parentSchema:schema33.properties.operating_state,data:data88};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -2519,7 +1920,7 @@ errors++;
 if(data.operating_zip_code !== undefined){
 let data89 = data.operating_zip_code;
 if((typeof data89 !== "string") && (data89 !== null)){
-const err142 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/properties/operating_zip_code/type",keyword:"type",params:{type: schema42.properties.operating_zip_code.type},message:"must be string,null",schema:schema42.properties.operating_zip_code.type,parentSchema:schema42.properties.operating_zip_code,data:data89};
+const err142 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/properties/operating_zip_code/type",keyword:"type",params:{type: schema33.properties.operating_zip_code.type},message:"must be string,null",schema:schema33.properties.operating_zip_code.type,parentSchema:schema33.properties.operating_zip_code,data:data89};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -2532,7 +1933,7 @@ errors++;
 if(data.operating_country !== undefined){
 let data90 = data.operating_country;
 if((typeof data90 !== "string") && (data90 !== null)){
-const err143 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/type",keyword:"type",params:{type: schema42.properties.operating_country.type},message:"must be string,null",schema:schema42.properties.operating_country.type,parentSchema:schema42.properties.operating_country,data:data90};
+const err143 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/type",keyword:"type",params:{type: schema33.properties.operating_country.type},message:"must be string,null",schema:schema33.properties.operating_country.type,parentSchema:schema33.properties.operating_country,data:data90};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -2543,7 +1944,7 @@ errors++;
 }
 if(typeof data90 === "string"){
 if(!pattern4.test(data90)){
-const err144 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema42.properties.operating_country,data:data90};
+const err144 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema33.properties.operating_country,data:data90};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -2559,7 +1960,7 @@ if(data.operating_country === undefined){
 const err145 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "operating_street",
     missingProperty: "operating_country",
     depsCount: 1,
-    deps: "operating_country"},message:"must have property operating_country when property operating_street is present",schema:schema42.dependentRequired,parentSchema:schema42,data};
+    deps: "operating_country"},message:"must have property operating_country when property operating_street is present",schema:schema33.dependentRequired,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -2574,7 +1975,7 @@ if(data.operating_country === undefined){
 const err146 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "operating_city",
     missingProperty: "operating_country",
     depsCount: 1,
-    deps: "operating_country"},message:"must have property operating_country when property operating_city is present",schema:schema42.dependentRequired,parentSchema:schema42,data};
+    deps: "operating_country"},message:"must have property operating_country when property operating_city is present",schema:schema33.dependentRequired,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -2589,7 +1990,7 @@ if(data.operating_country === undefined){
 const err147 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "operating_state",
     missingProperty: "operating_country",
     depsCount: 1,
-    deps: "operating_country"},message:"must have property operating_country when property operating_state is present",schema:schema42.dependentRequired,parentSchema:schema42,data};
+    deps: "operating_country"},message:"must have property operating_country when property operating_state is present",schema:schema33.dependentRequired,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -2604,7 +2005,7 @@ if(data.operating_country === undefined){
 const err148 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "operating_zip_code",
     missingProperty: "operating_country",
     depsCount: 1,
-    deps: "operating_country"},message:"must have property operating_country when property operating_zip_code is present",schema:schema42.dependentRequired,parentSchema:schema42,data};
+    deps: "operating_country"},message:"must have property operating_country when property operating_zip_code is present",schema:schema33.dependentRequired,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -2616,7 +2017,7 @@ errors++;
 }
 }
 else {
-const err149 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err149 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -2625,2694 +2026,36 @@ vErrors.push(err149);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate22.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate28.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate22.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate27.evaluated;
+const evaluated0 = validate20.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(!(validate28(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
 else {
-var props0 = validate28.evaluated.props;
+var props0 = validate22.evaluated.props;
 }
-validate27.errors = vErrors;
+validate20.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate27.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-export const updateCustomer = validate30;
-const schema67 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/UpdateCustomerRequest"};
-const schema68 = {"type":"object","description":"Fields to change; all optional. An explicit `null` clears a nullable field. `type` and\n`kyb_scope` cannot be changed here (422). Business customers manage owners with `owners[]`.\nA field that `CreateCustomerRequest` refuses for the stored customer's type (its `if type … then`\nbranches) is refused here too unless absent or null: 422 `The id type field is prohibited when\ntype is business.` The server applies this, since the type is not part of the request.\n","properties":{"type":{"$ref":"#/components/schemas/Prohibited"},"kyb_scope":{"$ref":"#/components/schemas/Prohibited"},"owners":{"type":"array","maxItems":5,"description":"Business only. An entry with `id` edits that owner; one without creates an owner.","items":{"$ref":"#/components/schemas/OwnerUpdateInput"}},"email":{"type":"string","format":"email"},"country":{"$ref":"#/components/schemas/CountryCode"},"phone":{"type":["string","null"]},"tin":{"type":["string","null"],"description":"Tax identification number."},"street":{"type":["string","null"]},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"],"description":"Validated against `country`."},"first_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"last_name":{"type":["string","null"],"maxLength":255,"description":"Individual only, required."},"id_type":{"description":"Individual only, required. One of `IdType`; national ID cards are not accepted.","enum":["drivers_license","passport","resident_permit",null]},"id_number":{"type":["string","null"],"description":"Individual only, required."},"dob":{"type":["string","null"],"format":"date"},"id_issue_date":{"type":["string","null"],"format":"date"},"id_expiry_date":{"type":["string","null"],"format":"date"},"business_name":{"type":["string","null"],"maxLength":255,"description":"Business only, required."},"registration_number":{"type":["string","null"],"description":"Business only, required. Unique per platform together with `incorporation_country`."},"incorporation_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"Business only, required. ISO alpha-2; must equal `country`."},"trading_name":{"type":["string","null"]},"business_type":{"enum":["corporation","government_entity","llc","non_profit","other","partnership","sole_proprietorship",null]},"incorporation_date":{"type":["string","null"],"format":"date","description":"In the past."},"industry_type":{"type":["string","null"]},"business_description":{"type":["string","null"],"maxLength":2000},"website":{"type":["string","null"],"format":"uri"},"source_of_funds":{"enum":["business_revenue","business_loans","investment_income","third_party_funds","other",null]},"estimated_annual_revenue":{"description":"Annual revenue band in USD.","enum":["0_99999","100000_499999","500000_999999","1000000_4999999","5000000_24999999","25000000_99999999","100000000_249999999","250000000_plus",null]},"expected_monthly_payments":{"type":["integer","null"],"minimum":0,"maximum":1000000000},"account_purpose":{"enum":["receive_payments_for_goods_and_services","send_payments_for_goods_and_services","send_receive_funds_related_parties","other",null]},"operating_street":{"type":["string","null"],"description":"Business only, like every `operating_*` field."},"operating_city":{"type":["string","null"]},"operating_state":{"type":["string","null"]},"operating_zip_code":{"type":["string","null"],"description":"Validated against `operating_country`."},"operating_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$","description":"ISO alpha-2. Required as soon as another `operating_*` field is sent; may differ from `country`."}}};
-const schema71 = {"type":"object","description":"An owner in `owners[]` of `updateCustomer`; with `id` it edits that owner, without it creates one (then `first_name` and `last_name` are required). `status` and `admin_comments` are ignored.","properties":{"id":{"type":"string","format":"uuid"},"first_name":{"type":"string","minLength":1,"maxLength":255},"last_name":{"type":"string","minLength":1,"maxLength":255},"email":{"type":["string","null"],"format":"email"},"phone":{"type":["string","null"]},"date_of_birth":{"type":["string","null"],"format":"date"},"nationality":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$"},"title":{"type":["string","null"]},"ownership_percentage":{"type":["number","null"],"minimum":0,"maximum":100},"has_control":{"type":["boolean","null"]},"is_signer":{"type":["boolean","null"]},"is_beneficial_owner":{"type":["boolean","null"]},"street":{"type":["string","null"],"maxLength":255},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"]},"country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$"},"id_document_type":{"enum":["passport","drivers_license","id_card","resident_permit",null]},"id_document_number":{"type":["string","null"]},"id_document_country":{"type":["string","null"],"pattern":"^[A-Za-z]{2}$"},"id_expiry_date":{"type":["string","null"],"format":"date"},"tin":{"type":["string","null"]},"is_pep":{"type":["boolean","null"]},"usa_tax_residency":{"type":["boolean","null"]},"status":{"description":"Admin-managed; ignored."},"admin_comments":{"description":"Admin-managed; ignored."}}};
-
-function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate31.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data0 = data.type;
-if(!((data0 === null) || (data0 === ""))){
-const err0 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-if(data.kyb_scope !== undefined){
-let data1 = data.kyb_scope;
-if(!((data1 === null) || (data1 === ""))){
-const err1 = {instancePath:instancePath+"/kyb_scope",schemaPath:"#/components/schemas/Prohibited/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data1};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.owners !== undefined){
-let data2 = data.owners;
-if(Array.isArray(data2)){
-if(data2.length > 5){
-const err2 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema68.properties.owners,data:data2};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.id !== undefined){
-let data4 = data3.id;
-if(typeof data4 === "string"){
-if(!(formats0.test(data4))){
-const err3 = {instancePath:instancePath+"/owners/" + i0+"/id",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\"",schema:"uuid",parentSchema:schema71.properties.id,data:data4};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/owners/" + i0+"/id",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data4};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data3.first_name !== undefined){
-let data5 = data3.first_name;
-if(typeof data5 === "string"){
-if(func1(data5) > 255){
-const err5 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema71.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(func1(data5) < 1){
-const err6 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.first_name.type,parentSchema:schema71.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data3.last_name !== undefined){
-let data6 = data3.last_name;
-if(typeof data6 === "string"){
-if(func1(data6) > 255){
-const err8 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema71.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(func1(data6) < 1){
-const err9 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema71.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.last_name.type,parentSchema:schema71.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.email !== undefined){
-let data7 = data3.email;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err11 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/email/type",keyword:"type",params:{type: schema71.properties.email.type},message:"must be string,null",schema:schema71.properties.email.type,parentSchema:schema71.properties.email,data:data7};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(typeof data7 === "string"){
-if(!(formats2.test(data7))){
-const err12 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema71.properties.email,data:data7};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-if(data3.phone !== undefined){
-let data8 = data3.phone;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err13 = {instancePath:instancePath+"/owners/" + i0+"/phone",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/phone/type",keyword:"type",params:{type: schema71.properties.phone.type},message:"must be string,null",schema:schema71.properties.phone.type,parentSchema:schema71.properties.phone,data:data8};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data3.date_of_birth !== undefined){
-let data9 = data3.date_of_birth;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err14 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/date_of_birth/type",keyword:"type",params:{type: schema71.properties.date_of_birth.type},message:"must be string,null",schema:schema71.properties.date_of_birth.type,parentSchema:schema71.properties.date_of_birth,data:data9};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats4.validate(data9))){
-const err15 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/date_of_birth/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema71.properties.date_of_birth,data:data9};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-if(data3.nationality !== undefined){
-let data10 = data3.nationality;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err16 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/nationality/type",keyword:"type",params:{type: schema71.properties.nationality.type},message:"must be string,null",schema:schema71.properties.nationality.type,parentSchema:schema71.properties.nationality,data:data10};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err17 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/nationality/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema71.properties.nationality,data:data10};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-if(data3.title !== undefined){
-let data11 = data3.title;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err18 = {instancePath:instancePath+"/owners/" + i0+"/title",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/title/type",keyword:"type",params:{type: schema71.properties.title.type},message:"must be string,null",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data11};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data3.ownership_percentage !== undefined){
-let data12 = data3.ownership_percentage;
-if((!(typeof data12 == "number")) && (data12 !== null)){
-const err19 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/ownership_percentage/type",keyword:"type",params:{type: schema71.properties.ownership_percentage.type},message:"must be number,null",schema:schema71.properties.ownership_percentage.type,parentSchema:schema71.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(typeof data12 == "number"){
-if(data12 > 100 || isNaN(data12)){
-const err20 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/ownership_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema71.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data12 < 0 || isNaN(data12)){
-const err21 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/ownership_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema71.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data3.has_control !== undefined){
-let data13 = data3.has_control;
-if((typeof data13 !== "boolean") && (data13 !== null)){
-const err22 = {instancePath:instancePath+"/owners/" + i0+"/has_control",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/has_control/type",keyword:"type",params:{type: schema71.properties.has_control.type},message:"must be boolean,null",schema:schema71.properties.has_control.type,parentSchema:schema71.properties.has_control,data:data13};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data3.is_signer !== undefined){
-let data14 = data3.is_signer;
-if((typeof data14 !== "boolean") && (data14 !== null)){
-const err23 = {instancePath:instancePath+"/owners/" + i0+"/is_signer",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/is_signer/type",keyword:"type",params:{type: schema71.properties.is_signer.type},message:"must be boolean,null",schema:schema71.properties.is_signer.type,parentSchema:schema71.properties.is_signer,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data3.is_beneficial_owner !== undefined){
-let data15 = data3.is_beneficial_owner;
-if((typeof data15 !== "boolean") && (data15 !== null)){
-const err24 = {instancePath:instancePath+"/owners/" + i0+"/is_beneficial_owner",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/is_beneficial_owner/type",keyword:"type",params:{type: schema71.properties.is_beneficial_owner.type},message:"must be boolean,null",schema:schema71.properties.is_beneficial_owner.type,parentSchema:schema71.properties.is_beneficial_owner,data:data15};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data3.street !== undefined){
-let data16 = data3.street;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err25 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/street/type",keyword:"type",params:{type: schema71.properties.street.type},message:"must be string,null",schema:schema71.properties.street.type,parentSchema:schema71.properties.street,data:data16};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(typeof data16 === "string"){
-if(func1(data16) > 255){
-const err26 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/street/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema71.properties.street,data:data16};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-if(data3.city !== undefined){
-let data17 = data3.city;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err27 = {instancePath:instancePath+"/owners/" + i0+"/city",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/city/type",keyword:"type",params:{type: schema71.properties.city.type},message:"must be string,null",schema:schema71.properties.city.type,parentSchema:schema71.properties.city,data:data17};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data3.state !== undefined){
-let data18 = data3.state;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err28 = {instancePath:instancePath+"/owners/" + i0+"/state",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/state/type",keyword:"type",params:{type: schema71.properties.state.type},message:"must be string,null",schema:schema71.properties.state.type,parentSchema:schema71.properties.state,data:data18};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data3.zip_code !== undefined){
-let data19 = data3.zip_code;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err29 = {instancePath:instancePath+"/owners/" + i0+"/zip_code",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/zip_code/type",keyword:"type",params:{type: schema71.properties.zip_code.type},message:"must be string,null",schema:schema71.properties.zip_code.type,parentSchema:schema71.properties.zip_code,data:data19};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data3.country !== undefined){
-let data20 = data3.country;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err30 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/country/type",keyword:"type",params:{type: schema71.properties.country.type},message:"must be string,null",schema:schema71.properties.country.type,parentSchema:schema71.properties.country,data:data20};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err31 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema71.properties.country,data:data20};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-if(data3.id_document_type !== undefined){
-let data21 = data3.id_document_type;
-if(!(((((data21 === "passport") || (data21 === "drivers_license")) || (data21 === "id_card")) || (data21 === "resident_permit")) || (data21 === null))){
-const err32 = {instancePath:instancePath+"/owners/" + i0+"/id_document_type",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_document_type/enum",keyword:"enum",params:{allowedValues: schema71.properties.id_document_type.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.id_document_type.enum,parentSchema:schema71.properties.id_document_type,data:data21};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data3.id_document_number !== undefined){
-let data22 = data3.id_document_number;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err33 = {instancePath:instancePath+"/owners/" + i0+"/id_document_number",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_document_number/type",keyword:"type",params:{type: schema71.properties.id_document_number.type},message:"must be string,null",schema:schema71.properties.id_document_number.type,parentSchema:schema71.properties.id_document_number,data:data22};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data3.id_document_country !== undefined){
-let data23 = data3.id_document_country;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err34 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_document_country/type",keyword:"type",params:{type: schema71.properties.id_document_country.type},message:"must be string,null",schema:schema71.properties.id_document_country.type,parentSchema:schema71.properties.id_document_country,data:data23};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err35 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_document_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema71.properties.id_document_country,data:data23};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-if(data3.id_expiry_date !== undefined){
-let data24 = data3.id_expiry_date;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err36 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_expiry_date/type",keyword:"type",params:{type: schema71.properties.id_expiry_date.type},message:"must be string,null",schema:schema71.properties.id_expiry_date.type,parentSchema:schema71.properties.id_expiry_date,data:data24};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats4.validate(data24))){
-const err37 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema71.properties.id_expiry_date,data:data24};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data3.tin !== undefined){
-let data25 = data3.tin;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err38 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/tin/type",keyword:"type",params:{type: schema71.properties.tin.type},message:"must be string,null",schema:schema71.properties.tin.type,parentSchema:schema71.properties.tin,data:data25};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data3.is_pep !== undefined){
-let data26 = data3.is_pep;
-if((typeof data26 !== "boolean") && (data26 !== null)){
-const err39 = {instancePath:instancePath+"/owners/" + i0+"/is_pep",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/is_pep/type",keyword:"type",params:{type: schema71.properties.is_pep.type},message:"must be boolean,null",schema:schema71.properties.is_pep.type,parentSchema:schema71.properties.is_pep,data:data26};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data3.usa_tax_residency !== undefined){
-let data27 = data3.usa_tax_residency;
-if((typeof data27 !== "boolean") && (data27 !== null)){
-const err40 = {instancePath:instancePath+"/owners/" + i0+"/usa_tax_residency",schemaPath:"#/components/schemas/OwnerUpdateInput/properties/usa_tax_residency/type",keyword:"type",params:{type: schema71.properties.usa_tax_residency.type},message:"must be boolean,null",schema:schema71.properties.usa_tax_residency.type,parentSchema:schema71.properties.usa_tax_residency,data:data27};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerUpdateInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data:data3};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema68.properties.owners.type,parentSchema:schema68.properties.owners,data:data2};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.email !== undefined){
-let data28 = data.email;
-if(typeof data28 === "string"){
-if(!(formats2.test(data28))){
-const err43 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema68.properties.email,data:data28};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.email.type,parentSchema:schema68.properties.email,data:data28};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.country !== undefined){
-let data29 = data.country;
-if(typeof data29 === "string"){
-if(!pattern4.test(data29)){
-const err45 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema65,data:data29};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data29};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.phone !== undefined){
-let data30 = data.phone;
-if((typeof data30 !== "string") && (data30 !== null)){
-const err47 = {instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema68.properties.phone.type},message:"must be string,null",schema:schema68.properties.phone.type,parentSchema:schema68.properties.phone,data:data30};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data.tin !== undefined){
-let data31 = data.tin;
-if((typeof data31 !== "string") && (data31 !== null)){
-const err48 = {instancePath:instancePath+"/tin",schemaPath:"#/properties/tin/type",keyword:"type",params:{type: schema68.properties.tin.type},message:"must be string,null",schema:schema68.properties.tin.type,parentSchema:schema68.properties.tin,data:data31};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data.street !== undefined){
-let data32 = data.street;
-if((typeof data32 !== "string") && (data32 !== null)){
-const err49 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: schema68.properties.street.type},message:"must be string,null",schema:schema68.properties.street.type,parentSchema:schema68.properties.street,data:data32};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data.city !== undefined){
-let data33 = data.city;
-if((typeof data33 !== "string") && (data33 !== null)){
-const err50 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: schema68.properties.city.type},message:"must be string,null",schema:schema68.properties.city.type,parentSchema:schema68.properties.city,data:data33};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.state !== undefined){
-let data34 = data.state;
-if((typeof data34 !== "string") && (data34 !== null)){
-const err51 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: schema68.properties.state.type},message:"must be string,null",schema:schema68.properties.state.type,parentSchema:schema68.properties.state,data:data34};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data.zip_code !== undefined){
-let data35 = data.zip_code;
-if((typeof data35 !== "string") && (data35 !== null)){
-const err52 = {instancePath:instancePath+"/zip_code",schemaPath:"#/properties/zip_code/type",keyword:"type",params:{type: schema68.properties.zip_code.type},message:"must be string,null",schema:schema68.properties.zip_code.type,parentSchema:schema68.properties.zip_code,data:data35};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data.first_name !== undefined){
-let data36 = data.first_name;
-if((typeof data36 !== "string") && (data36 !== null)){
-const err53 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/type",keyword:"type",params:{type: schema68.properties.first_name.type},message:"must be string,null",schema:schema68.properties.first_name.type,parentSchema:schema68.properties.first_name,data:data36};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(typeof data36 === "string"){
-if(func1(data36) > 255){
-const err54 = {instancePath:instancePath+"/first_name",schemaPath:"#/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema68.properties.first_name,data:data36};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-if(data.last_name !== undefined){
-let data37 = data.last_name;
-if((typeof data37 !== "string") && (data37 !== null)){
-const err55 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/type",keyword:"type",params:{type: schema68.properties.last_name.type},message:"must be string,null",schema:schema68.properties.last_name.type,parentSchema:schema68.properties.last_name,data:data37};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(typeof data37 === "string"){
-if(func1(data37) > 255){
-const err56 = {instancePath:instancePath+"/last_name",schemaPath:"#/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema68.properties.last_name,data:data37};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-if(data.id_type !== undefined){
-let data38 = data.id_type;
-if(!((((data38 === "drivers_license") || (data38 === "passport")) || (data38 === "resident_permit")) || (data38 === null))){
-const err57 = {instancePath:instancePath+"/id_type",schemaPath:"#/properties/id_type/enum",keyword:"enum",params:{allowedValues: schema68.properties.id_type.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.id_type.enum,parentSchema:schema68.properties.id_type,data:data38};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.id_number !== undefined){
-let data39 = data.id_number;
-if((typeof data39 !== "string") && (data39 !== null)){
-const err58 = {instancePath:instancePath+"/id_number",schemaPath:"#/properties/id_number/type",keyword:"type",params:{type: schema68.properties.id_number.type},message:"must be string,null",schema:schema68.properties.id_number.type,parentSchema:schema68.properties.id_number,data:data39};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.dob !== undefined){
-let data40 = data.dob;
-if((typeof data40 !== "string") && (data40 !== null)){
-const err59 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/type",keyword:"type",params:{type: schema68.properties.dob.type},message:"must be string,null",schema:schema68.properties.dob.type,parentSchema:schema68.properties.dob,data:data40};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(typeof data40 === "string"){
-if(!(formats4.validate(data40))){
-const err60 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema68.properties.dob,data:data40};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-if(data.id_issue_date !== undefined){
-let data41 = data.id_issue_date;
-if((typeof data41 !== "string") && (data41 !== null)){
-const err61 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/type",keyword:"type",params:{type: schema68.properties.id_issue_date.type},message:"must be string,null",schema:schema68.properties.id_issue_date.type,parentSchema:schema68.properties.id_issue_date,data:data41};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(typeof data41 === "string"){
-if(!(formats4.validate(data41))){
-const err62 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema68.properties.id_issue_date,data:data41};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-}
-if(data.id_expiry_date !== undefined){
-let data42 = data.id_expiry_date;
-if((typeof data42 !== "string") && (data42 !== null)){
-const err63 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/type",keyword:"type",params:{type: schema68.properties.id_expiry_date.type},message:"must be string,null",schema:schema68.properties.id_expiry_date.type,parentSchema:schema68.properties.id_expiry_date,data:data42};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(typeof data42 === "string"){
-if(!(formats4.validate(data42))){
-const err64 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema68.properties.id_expiry_date,data:data42};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-if(data.business_name !== undefined){
-let data43 = data.business_name;
-if((typeof data43 !== "string") && (data43 !== null)){
-const err65 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/type",keyword:"type",params:{type: schema68.properties.business_name.type},message:"must be string,null",schema:schema68.properties.business_name.type,parentSchema:schema68.properties.business_name,data:data43};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(typeof data43 === "string"){
-if(func1(data43) > 255){
-const err66 = {instancePath:instancePath+"/business_name",schemaPath:"#/properties/business_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema68.properties.business_name,data:data43};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-}
-if(data.registration_number !== undefined){
-let data44 = data.registration_number;
-if((typeof data44 !== "string") && (data44 !== null)){
-const err67 = {instancePath:instancePath+"/registration_number",schemaPath:"#/properties/registration_number/type",keyword:"type",params:{type: schema68.properties.registration_number.type},message:"must be string,null",schema:schema68.properties.registration_number.type,parentSchema:schema68.properties.registration_number,data:data44};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data.incorporation_country !== undefined){
-let data45 = data.incorporation_country;
-if((typeof data45 !== "string") && (data45 !== null)){
-const err68 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/type",keyword:"type",params:{type: schema68.properties.incorporation_country.type},message:"must be string,null",schema:schema68.properties.incorporation_country.type,parentSchema:schema68.properties.incorporation_country,data:data45};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(typeof data45 === "string"){
-if(!pattern4.test(data45)){
-const err69 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/properties/incorporation_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema68.properties.incorporation_country,data:data45};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-if(data.trading_name !== undefined){
-let data46 = data.trading_name;
-if((typeof data46 !== "string") && (data46 !== null)){
-const err70 = {instancePath:instancePath+"/trading_name",schemaPath:"#/properties/trading_name/type",keyword:"type",params:{type: schema68.properties.trading_name.type},message:"must be string,null",schema:schema68.properties.trading_name.type,parentSchema:schema68.properties.trading_name,data:data46};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data.business_type !== undefined){
-let data47 = data.business_type;
-if(!((((((((data47 === "corporation") || (data47 === "government_entity")) || (data47 === "llc")) || (data47 === "non_profit")) || (data47 === "other")) || (data47 === "partnership")) || (data47 === "sole_proprietorship")) || (data47 === null))){
-const err71 = {instancePath:instancePath+"/business_type",schemaPath:"#/properties/business_type/enum",keyword:"enum",params:{allowedValues: schema68.properties.business_type.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.business_type.enum,parentSchema:schema68.properties.business_type,data:data47};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data.incorporation_date !== undefined){
-let data48 = data.incorporation_date;
-if((typeof data48 !== "string") && (data48 !== null)){
-const err72 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/type",keyword:"type",params:{type: schema68.properties.incorporation_date.type},message:"must be string,null",schema:schema68.properties.incorporation_date.type,parentSchema:schema68.properties.incorporation_date,data:data48};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-if(typeof data48 === "string"){
-if(!(formats4.validate(data48))){
-const err73 = {instancePath:instancePath+"/incorporation_date",schemaPath:"#/properties/incorporation_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema68.properties.incorporation_date,data:data48};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-if(data.industry_type !== undefined){
-let data49 = data.industry_type;
-if((typeof data49 !== "string") && (data49 !== null)){
-const err74 = {instancePath:instancePath+"/industry_type",schemaPath:"#/properties/industry_type/type",keyword:"type",params:{type: schema68.properties.industry_type.type},message:"must be string,null",schema:schema68.properties.industry_type.type,parentSchema:schema68.properties.industry_type,data:data49};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data.business_description !== undefined){
-let data50 = data.business_description;
-if((typeof data50 !== "string") && (data50 !== null)){
-const err75 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/type",keyword:"type",params:{type: schema68.properties.business_description.type},message:"must be string,null",schema:schema68.properties.business_description.type,parentSchema:schema68.properties.business_description,data:data50};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(typeof data50 === "string"){
-if(func1(data50) > 2000){
-const err76 = {instancePath:instancePath+"/business_description",schemaPath:"#/properties/business_description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema68.properties.business_description,data:data50};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-if(data.website !== undefined){
-let data51 = data.website;
-if((typeof data51 !== "string") && (data51 !== null)){
-const err77 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/type",keyword:"type",params:{type: schema68.properties.website.type},message:"must be string,null",schema:schema68.properties.website.type,parentSchema:schema68.properties.website,data:data51};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(typeof data51 === "string"){
-if(!(formats12(data51))){
-const err78 = {instancePath:instancePath+"/website",schemaPath:"#/properties/website/format",keyword:"format",params:{format: "uri"},message:"must match format \""+"uri"+"\"",schema:"uri",parentSchema:schema68.properties.website,data:data51};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-}
-if(data.source_of_funds !== undefined){
-let data52 = data.source_of_funds;
-if(!((((((data52 === "business_revenue") || (data52 === "business_loans")) || (data52 === "investment_income")) || (data52 === "third_party_funds")) || (data52 === "other")) || (data52 === null))){
-const err79 = {instancePath:instancePath+"/source_of_funds",schemaPath:"#/properties/source_of_funds/enum",keyword:"enum",params:{allowedValues: schema68.properties.source_of_funds.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.source_of_funds.enum,parentSchema:schema68.properties.source_of_funds,data:data52};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data.estimated_annual_revenue !== undefined){
-let data53 = data.estimated_annual_revenue;
-if(!(((((((((data53 === "0_99999") || (data53 === "100000_499999")) || (data53 === "500000_999999")) || (data53 === "1000000_4999999")) || (data53 === "5000000_24999999")) || (data53 === "25000000_99999999")) || (data53 === "100000000_249999999")) || (data53 === "250000000_plus")) || (data53 === null))){
-const err80 = {instancePath:instancePath+"/estimated_annual_revenue",schemaPath:"#/properties/estimated_annual_revenue/enum",keyword:"enum",params:{allowedValues: schema68.properties.estimated_annual_revenue.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.estimated_annual_revenue.enum,parentSchema:schema68.properties.estimated_annual_revenue,data:data53};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data.expected_monthly_payments !== undefined){
-let data54 = data.expected_monthly_payments;
-if((!((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54)))) && (data54 !== null)){
-const err81 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/type",keyword:"type",params:{type: schema68.properties.expected_monthly_payments.type},message:"must be integer,null",schema:schema68.properties.expected_monthly_payments.type,parentSchema:schema68.properties.expected_monthly_payments,data:data54};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(typeof data54 == "number"){
-if(data54 > 1000000000 || isNaN(data54)){
-const err82 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000000},message:"must be <= 1000000000",schema:1000000000,parentSchema:schema68.properties.expected_monthly_payments,data:data54};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data54 < 0 || isNaN(data54)){
-const err83 = {instancePath:instancePath+"/expected_monthly_payments",schemaPath:"#/properties/expected_monthly_payments/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68.properties.expected_monthly_payments,data:data54};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-}
-if(data.account_purpose !== undefined){
-let data55 = data.account_purpose;
-if(!(((((data55 === "receive_payments_for_goods_and_services") || (data55 === "send_payments_for_goods_and_services")) || (data55 === "send_receive_funds_related_parties")) || (data55 === "other")) || (data55 === null))){
-const err84 = {instancePath:instancePath+"/account_purpose",schemaPath:"#/properties/account_purpose/enum",keyword:"enum",params:{allowedValues: schema68.properties.account_purpose.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.account_purpose.enum,parentSchema:schema68.properties.account_purpose,data:data55};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data.operating_street !== undefined){
-let data56 = data.operating_street;
-if((typeof data56 !== "string") && (data56 !== null)){
-const err85 = {instancePath:instancePath+"/operating_street",schemaPath:"#/properties/operating_street/type",keyword:"type",params:{type: schema68.properties.operating_street.type},message:"must be string,null",schema:schema68.properties.operating_street.type,parentSchema:schema68.properties.operating_street,data:data56};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data.operating_city !== undefined){
-let data57 = data.operating_city;
-if((typeof data57 !== "string") && (data57 !== null)){
-const err86 = {instancePath:instancePath+"/operating_city",schemaPath:"#/properties/operating_city/type",keyword:"type",params:{type: schema68.properties.operating_city.type},message:"must be string,null",schema:schema68.properties.operating_city.type,parentSchema:schema68.properties.operating_city,data:data57};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data.operating_state !== undefined){
-let data58 = data.operating_state;
-if((typeof data58 !== "string") && (data58 !== null)){
-const err87 = {instancePath:instancePath+"/operating_state",schemaPath:"#/properties/operating_state/type",keyword:"type",params:{type: schema68.properties.operating_state.type},message:"must be string,null",schema:schema68.properties.operating_state.type,parentSchema:schema68.properties.operating_state,data:data58};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data.operating_zip_code !== undefined){
-let data59 = data.operating_zip_code;
-if((typeof data59 !== "string") && (data59 !== null)){
-const err88 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/properties/operating_zip_code/type",keyword:"type",params:{type: schema68.properties.operating_zip_code.type},message:"must be string,null",schema:schema68.properties.operating_zip_code.type,parentSchema:schema68.properties.operating_zip_code,data:data59};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data.operating_country !== undefined){
-let data60 = data.operating_country;
-if((typeof data60 !== "string") && (data60 !== null)){
-const err89 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/type",keyword:"type",params:{type: schema68.properties.operating_country.type},message:"must be string,null",schema:schema68.properties.operating_country.type,parentSchema:schema68.properties.operating_country,data:data60};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(typeof data60 === "string"){
-if(!pattern4.test(data60)){
-const err90 = {instancePath:instancePath+"/operating_country",schemaPath:"#/properties/operating_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema68.properties.operating_country,data:data60};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-validate31.errors = vErrors;
-return errors === 0;
-}
-validate31.evaluated = {"props":{"type":true,"kyb_scope":true,"owners":true,"email":true,"country":true,"phone":true,"tin":true,"street":true,"city":true,"state":true,"zip_code":true,"first_name":true,"last_name":true,"id_type":true,"id_number":true,"dob":true,"id_issue_date":true,"id_expiry_date":true,"business_name":true,"registration_number":true,"incorporation_country":true,"trading_name":true,"business_type":true,"incorporation_date":true,"industry_type":true,"business_description":true,"website":true,"source_of_funds":true,"estimated_annual_revenue":true,"expected_monthly_payments":true,"account_purpose":true,"operating_street":true,"operating_city":true,"operating_state":true,"operating_zip_code":true,"operating_country":true},"dynamicProps":false,"dynamicItems":false};
+validate20.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate30.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate31(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-errors = vErrors.length;
-}
-validate30.errors = vErrors;
-return errors === 0;
-}
-validate30.evaluated = {"props":{"type":true,"kyb_scope":true,"owners":true,"email":true,"country":true,"phone":true,"tin":true,"street":true,"city":true,"state":true,"zip_code":true,"first_name":true,"last_name":true,"id_type":true,"id_number":true,"dob":true,"id_issue_date":true,"id_expiry_date":true,"business_name":true,"registration_number":true,"incorporation_country":true,"trading_name":true,"business_type":true,"incorporation_date":true,"industry_type":true,"business_description":true,"website":true,"source_of_funds":true,"estimated_annual_revenue":true,"expected_monthly_payments":true,"account_purpose":true,"operating_street":true,"operating_city":true,"operating_state":true,"operating_zip_code":true,"operating_country":true},"dynamicProps":false,"dynamicItems":false};
-
-export const addKycData = validate33;
-const schema73 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/AddKycRequest"};
-const schema74 = {"type":"object","description":"KYC details stored in `kyc_data`; send only what you capture. An explicit null clears a field.","properties":{"dob":{"type":["string","null"],"format":"date"},"street":{"type":["string","null"]},"city":{"type":["string","null"]},"state":{"type":["string","null"]},"zip_code":{"type":["string","null"]},"id_issue_date":{"type":["string","null"],"format":"date"},"id_expiry_date":{"type":["string","null"],"format":"date"},"operating_street":{"type":["string","null"]},"operating_city":{"type":["string","null"]},"operating_state":{"type":["string","null"]},"operating_zip_code":{"type":["string","null"]},"operating_country":{"$ref":"#/components/schemas/CountryCode"}}};
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.dob !== undefined){
-let data0 = data.dob;
-if((typeof data0 !== "string") && (data0 !== null)){
-const err0 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/type",keyword:"type",params:{type: schema74.properties.dob.type},message:"must be string,null",schema:schema74.properties.dob.type,parentSchema:schema74.properties.dob,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(typeof data0 === "string"){
-if(!(formats4.validate(data0))){
-const err1 = {instancePath:instancePath+"/dob",schemaPath:"#/properties/dob/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema74.properties.dob,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-}
-if(data.street !== undefined){
-let data1 = data.street;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err2 = {instancePath:instancePath+"/street",schemaPath:"#/properties/street/type",keyword:"type",params:{type: schema74.properties.street.type},message:"must be string,null",schema:schema74.properties.street.type,parentSchema:schema74.properties.street,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.city !== undefined){
-let data2 = data.city;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err3 = {instancePath:instancePath+"/city",schemaPath:"#/properties/city/type",keyword:"type",params:{type: schema74.properties.city.type},message:"must be string,null",schema:schema74.properties.city.type,parentSchema:schema74.properties.city,data:data2};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.state !== undefined){
-let data3 = data.state;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err4 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: schema74.properties.state.type},message:"must be string,null",schema:schema74.properties.state.type,parentSchema:schema74.properties.state,data:data3};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.zip_code !== undefined){
-let data4 = data.zip_code;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err5 = {instancePath:instancePath+"/zip_code",schemaPath:"#/properties/zip_code/type",keyword:"type",params:{type: schema74.properties.zip_code.type},message:"must be string,null",schema:schema74.properties.zip_code.type,parentSchema:schema74.properties.zip_code,data:data4};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.id_issue_date !== undefined){
-let data5 = data.id_issue_date;
-if((typeof data5 !== "string") && (data5 !== null)){
-const err6 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/type",keyword:"type",params:{type: schema74.properties.id_issue_date.type},message:"must be string,null",schema:schema74.properties.id_issue_date.type,parentSchema:schema74.properties.id_issue_date,data:data5};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(typeof data5 === "string"){
-if(!(formats4.validate(data5))){
-const err7 = {instancePath:instancePath+"/id_issue_date",schemaPath:"#/properties/id_issue_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema74.properties.id_issue_date,data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-if(data.id_expiry_date !== undefined){
-let data6 = data.id_expiry_date;
-if((typeof data6 !== "string") && (data6 !== null)){
-const err8 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/type",keyword:"type",params:{type: schema74.properties.id_expiry_date.type},message:"must be string,null",schema:schema74.properties.id_expiry_date.type,parentSchema:schema74.properties.id_expiry_date,data:data6};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(typeof data6 === "string"){
-if(!(formats4.validate(data6))){
-const err9 = {instancePath:instancePath+"/id_expiry_date",schemaPath:"#/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema74.properties.id_expiry_date,data:data6};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data.operating_street !== undefined){
-let data7 = data.operating_street;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err10 = {instancePath:instancePath+"/operating_street",schemaPath:"#/properties/operating_street/type",keyword:"type",params:{type: schema74.properties.operating_street.type},message:"must be string,null",schema:schema74.properties.operating_street.type,parentSchema:schema74.properties.operating_street,data:data7};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.operating_city !== undefined){
-let data8 = data.operating_city;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err11 = {instancePath:instancePath+"/operating_city",schemaPath:"#/properties/operating_city/type",keyword:"type",params:{type: schema74.properties.operating_city.type},message:"must be string,null",schema:schema74.properties.operating_city.type,parentSchema:schema74.properties.operating_city,data:data8};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.operating_state !== undefined){
-let data9 = data.operating_state;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err12 = {instancePath:instancePath+"/operating_state",schemaPath:"#/properties/operating_state/type",keyword:"type",params:{type: schema74.properties.operating_state.type},message:"must be string,null",schema:schema74.properties.operating_state.type,parentSchema:schema74.properties.operating_state,data:data9};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.operating_zip_code !== undefined){
-let data10 = data.operating_zip_code;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err13 = {instancePath:instancePath+"/operating_zip_code",schemaPath:"#/properties/operating_zip_code/type",keyword:"type",params:{type: schema74.properties.operating_zip_code.type},message:"must be string,null",schema:schema74.properties.operating_zip_code.type,parentSchema:schema74.properties.operating_zip_code,data:data10};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.operating_country !== undefined){
-let data11 = data.operating_country;
-if(typeof data11 === "string"){
-if(!pattern4.test(data11)){
-const err14 = {instancePath:instancePath+"/operating_country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema65,data:data11};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/operating_country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data11};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-validate34.evaluated = {"props":{"dob":true,"street":true,"city":true,"state":true,"zip_code":true,"id_issue_date":true,"id_expiry_date":true,"operating_street":true,"operating_city":true,"operating_state":true,"operating_zip_code":true,"operating_country":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate33.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-validate33.errors = vErrors;
-return errors === 0;
-}
-validate33.evaluated = {"props":{"dob":true,"street":true,"city":true,"state":true,"zip_code":true,"id_issue_date":true,"id_expiry_date":true,"operating_street":true,"operating_city":true,"operating_state":true,"operating_zip_code":true,"operating_country":true},"dynamicProps":false,"dynamicItems":false};
-
-export const upgradeKybScope = validate36;
-const schema76 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/UpgradeKybScopeRequest"};
-const schema77 = {"type":"object","required":["owners"],"properties":{"registration_number":{"type":"string","description":"Optional override; unique per platform with `incorporation_country`."},"incorporation_country":{"$ref":"#/components/schemas/CountryCode"},"country":{"$ref":"#/components/schemas/CountryCode"},"owners":{"type":"array","minItems":1,"maxItems":5,"description":"The owners to add; `ownership_percentage` must sum to exactly 100.","items":{"allOf":[{"$ref":"#/components/schemas/OwnerInput"},{"required":["ownership_percentage"]}]}}}};
-
-function validate37(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate37.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.owners === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owners"},message:"must have required property '"+"owners"+"'",schema:schema77.required,parentSchema:schema77,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.registration_number !== undefined){
-let data0 = data.registration_number;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/registration_number",schemaPath:"#/properties/registration_number/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.registration_number.type,parentSchema:schema77.properties.registration_number,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.incorporation_country !== undefined){
-let data1 = data.incorporation_country;
-if(typeof data1 === "string"){
-if(!pattern4.test(data1)){
-const err2 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema65,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/incorporation_country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.country !== undefined){
-let data2 = data.country;
-if(typeof data2 === "string"){
-if(!pattern4.test(data2)){
-const err4 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema65,data:data2};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/country",schemaPath:"#/components/schemas/CountryCode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.type,parentSchema:schema65,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.owners !== undefined){
-let data3 = data.owners;
-if(Array.isArray(data3)){
-if(data3.length > 5){
-const err6 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema77.properties.owners,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data3.length < 1){
-const err7 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema77.properties.owners,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.first_name === undefined){
-const err8 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "first_name"},message:"must have required property '"+"first_name"+"'",schema:schema66.required,parentSchema:schema66,data:data4};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data4.last_name === undefined){
-const err9 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/required",keyword:"required",params:{missingProperty: "last_name"},message:"must have required property '"+"last_name"+"'",schema:schema66.required,parentSchema:schema66,data:data4};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data4.first_name !== undefined){
-let data5 = data4.first_name;
-if(typeof data5 === "string"){
-if(func1(data5) > 255){
-const err10 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(func1(data5) < 1){
-const err11 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/owners/" + i0+"/first_name",schemaPath:"#/components/schemas/OwnerInput/properties/first_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.first_name.type,parentSchema:schema66.properties.first_name,data:data5};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data4.last_name !== undefined){
-let data6 = data4.last_name;
-if(typeof data6 === "string"){
-if(func1(data6) > 255){
-const err13 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(func1(data6) < 1){
-const err14 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/owners/" + i0+"/last_name",schemaPath:"#/components/schemas/OwnerInput/properties/last_name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.last_name.type,parentSchema:schema66.properties.last_name,data:data6};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data4.email !== undefined){
-let data7 = data4.email;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/type",keyword:"type",params:{type: schema66.properties.email.type},message:"must be string,null",schema:schema66.properties.email.type,parentSchema:schema66.properties.email,data:data7};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(typeof data7 === "string"){
-if(!(formats2.test(data7))){
-const err17 = {instancePath:instancePath+"/owners/" + i0+"/email",schemaPath:"#/components/schemas/OwnerInput/properties/email/format",keyword:"format",params:{format: "email"},message:"must match format \""+"email"+"\"",schema:"email",parentSchema:schema66.properties.email,data:data7};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-if(data4.phone !== undefined){
-let data8 = data4.phone;
-if((typeof data8 !== "string") && (data8 !== null)){
-const err18 = {instancePath:instancePath+"/owners/" + i0+"/phone",schemaPath:"#/components/schemas/OwnerInput/properties/phone/type",keyword:"type",params:{type: schema66.properties.phone.type},message:"must be string,null",schema:schema66.properties.phone.type,parentSchema:schema66.properties.phone,data:data8};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data4.date_of_birth !== undefined){
-let data9 = data4.date_of_birth;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err19 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/type",keyword:"type",params:{type: schema66.properties.date_of_birth.type},message:"must be string,null",schema:schema66.properties.date_of_birth.type,parentSchema:schema66.properties.date_of_birth,data:data9};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(typeof data9 === "string"){
-if(!(formats4.validate(data9))){
-const err20 = {instancePath:instancePath+"/owners/" + i0+"/date_of_birth",schemaPath:"#/components/schemas/OwnerInput/properties/date_of_birth/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema66.properties.date_of_birth,data:data9};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data4.nationality !== undefined){
-let data10 = data4.nationality;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err21 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/type",keyword:"type",params:{type: schema66.properties.nationality.type},message:"must be string,null",schema:schema66.properties.nationality.type,parentSchema:schema66.properties.nationality,data:data10};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(!pattern4.test(data10)){
-const err22 = {instancePath:instancePath+"/owners/" + i0+"/nationality",schemaPath:"#/components/schemas/OwnerInput/properties/nationality/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.nationality,data:data10};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-if(data4.title !== undefined){
-let data11 = data4.title;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err23 = {instancePath:instancePath+"/owners/" + i0+"/title",schemaPath:"#/components/schemas/OwnerInput/properties/title/type",keyword:"type",params:{type: schema66.properties.title.type},message:"must be string,null",schema:schema66.properties.title.type,parentSchema:schema66.properties.title,data:data11};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data4.ownership_percentage !== undefined){
-let data12 = data4.ownership_percentage;
-if((!(typeof data12 == "number")) && (data12 !== null)){
-const err24 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/type",keyword:"type",params:{type: schema66.properties.ownership_percentage.type},message:"must be number,null",schema:schema66.properties.ownership_percentage.type,parentSchema:schema66.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(typeof data12 == "number"){
-if(data12 > 100 || isNaN(data12)){
-const err25 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema66.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data12 < 0 || isNaN(data12)){
-const err26 = {instancePath:instancePath+"/owners/" + i0+"/ownership_percentage",schemaPath:"#/components/schemas/OwnerInput/properties/ownership_percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.ownership_percentage,data:data12};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-if(data4.has_control !== undefined){
-let data13 = data4.has_control;
-if((typeof data13 !== "boolean") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/owners/" + i0+"/has_control",schemaPath:"#/components/schemas/OwnerInput/properties/has_control/type",keyword:"type",params:{type: schema66.properties.has_control.type},message:"must be boolean,null",schema:schema66.properties.has_control.type,parentSchema:schema66.properties.has_control,data:data13};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data4.is_signer !== undefined){
-let data14 = data4.is_signer;
-if((typeof data14 !== "boolean") && (data14 !== null)){
-const err28 = {instancePath:instancePath+"/owners/" + i0+"/is_signer",schemaPath:"#/components/schemas/OwnerInput/properties/is_signer/type",keyword:"type",params:{type: schema66.properties.is_signer.type},message:"must be boolean,null",schema:schema66.properties.is_signer.type,parentSchema:schema66.properties.is_signer,data:data14};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data4.is_beneficial_owner !== undefined){
-let data15 = data4.is_beneficial_owner;
-if((typeof data15 !== "boolean") && (data15 !== null)){
-const err29 = {instancePath:instancePath+"/owners/" + i0+"/is_beneficial_owner",schemaPath:"#/components/schemas/OwnerInput/properties/is_beneficial_owner/type",keyword:"type",params:{type: schema66.properties.is_beneficial_owner.type},message:"must be boolean,null",schema:schema66.properties.is_beneficial_owner.type,parentSchema:schema66.properties.is_beneficial_owner,data:data15};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data4.street !== undefined){
-let data16 = data4.street;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err30 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/type",keyword:"type",params:{type: schema66.properties.street.type},message:"must be string,null",schema:schema66.properties.street.type,parentSchema:schema66.properties.street,data:data16};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(typeof data16 === "string"){
-if(func1(data16) > 255){
-const err31 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema66.properties.street,data:data16};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(func1(data16) < 9){
-const err32 = {instancePath:instancePath+"/owners/" + i0+"/street",schemaPath:"#/components/schemas/OwnerInput/properties/street/minLength",keyword:"minLength",params:{limit: 9},message:"must NOT have fewer than 9 characters",schema:9,parentSchema:schema66.properties.street,data:data16};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-if(data4.city !== undefined){
-let data17 = data4.city;
-if((typeof data17 !== "string") && (data17 !== null)){
-const err33 = {instancePath:instancePath+"/owners/" + i0+"/city",schemaPath:"#/components/schemas/OwnerInput/properties/city/type",keyword:"type",params:{type: schema66.properties.city.type},message:"must be string,null",schema:schema66.properties.city.type,parentSchema:schema66.properties.city,data:data17};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data4.state !== undefined){
-let data18 = data4.state;
-if((typeof data18 !== "string") && (data18 !== null)){
-const err34 = {instancePath:instancePath+"/owners/" + i0+"/state",schemaPath:"#/components/schemas/OwnerInput/properties/state/type",keyword:"type",params:{type: schema66.properties.state.type},message:"must be string,null",schema:schema66.properties.state.type,parentSchema:schema66.properties.state,data:data18};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data4.zip_code !== undefined){
-let data19 = data4.zip_code;
-if((typeof data19 !== "string") && (data19 !== null)){
-const err35 = {instancePath:instancePath+"/owners/" + i0+"/zip_code",schemaPath:"#/components/schemas/OwnerInput/properties/zip_code/type",keyword:"type",params:{type: schema66.properties.zip_code.type},message:"must be string,null",schema:schema66.properties.zip_code.type,parentSchema:schema66.properties.zip_code,data:data19};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data4.country !== undefined){
-let data20 = data4.country;
-if((typeof data20 !== "string") && (data20 !== null)){
-const err36 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/type",keyword:"type",params:{type: schema66.properties.country.type},message:"must be string,null",schema:schema66.properties.country.type,parentSchema:schema66.properties.country,data:data20};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(typeof data20 === "string"){
-if(!pattern4.test(data20)){
-const err37 = {instancePath:instancePath+"/owners/" + i0+"/country",schemaPath:"#/components/schemas/OwnerInput/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.country,data:data20};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data4.id_document_type !== undefined){
-let data21 = data4.id_document_type;
-if(!(((((data21 === "passport") || (data21 === "drivers_license")) || (data21 === "id_card")) || (data21 === "resident_permit")) || (data21 === null))){
-const err38 = {instancePath:instancePath+"/owners/" + i0+"/id_document_type",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_type/enum",keyword:"enum",params:{allowedValues: schema66.properties.id_document_type.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.id_document_type.enum,parentSchema:schema66.properties.id_document_type,data:data21};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data4.id_document_number !== undefined){
-let data22 = data4.id_document_number;
-if((typeof data22 !== "string") && (data22 !== null)){
-const err39 = {instancePath:instancePath+"/owners/" + i0+"/id_document_number",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_number/type",keyword:"type",params:{type: schema66.properties.id_document_number.type},message:"must be string,null",schema:schema66.properties.id_document_number.type,parentSchema:schema66.properties.id_document_number,data:data22};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data4.id_document_country !== undefined){
-let data23 = data4.id_document_country;
-if((typeof data23 !== "string") && (data23 !== null)){
-const err40 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/type",keyword:"type",params:{type: schema66.properties.id_document_country.type},message:"must be string,null",schema:schema66.properties.id_document_country.type,parentSchema:schema66.properties.id_document_country,data:data23};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err41 = {instancePath:instancePath+"/owners/" + i0+"/id_document_country",schemaPath:"#/components/schemas/OwnerInput/properties/id_document_country/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]{2}$"},message:"must match pattern \""+"^[A-Za-z]{2}$"+"\"",schema:"^[A-Za-z]{2}$",parentSchema:schema66.properties.id_document_country,data:data23};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-if(data4.id_expiry_date !== undefined){
-let data24 = data4.id_expiry_date;
-if((typeof data24 !== "string") && (data24 !== null)){
-const err42 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/type",keyword:"type",params:{type: schema66.properties.id_expiry_date.type},message:"must be string,null",schema:schema66.properties.id_expiry_date.type,parentSchema:schema66.properties.id_expiry_date,data:data24};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(typeof data24 === "string"){
-if(!(formats4.validate(data24))){
-const err43 = {instancePath:instancePath+"/owners/" + i0+"/id_expiry_date",schemaPath:"#/components/schemas/OwnerInput/properties/id_expiry_date/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\"",schema:"date",parentSchema:schema66.properties.id_expiry_date,data:data24};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-if(data4.tin !== undefined){
-let data25 = data4.tin;
-if((typeof data25 !== "string") && (data25 !== null)){
-const err44 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/type",keyword:"type",params:{type: schema66.properties.tin.type},message:"must be string,null",schema:schema66.properties.tin.type,parentSchema:schema66.properties.tin,data:data25};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data25 === "string"){
-if(func1(data25) > 50){
-const err45 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema66.properties.tin,data:data25};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(func1(data25) < 5){
-const err46 = {instancePath:instancePath+"/owners/" + i0+"/tin",schemaPath:"#/components/schemas/OwnerInput/properties/tin/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters",schema:5,parentSchema:schema66.properties.tin,data:data25};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-if(data4.is_pep !== undefined){
-let data26 = data4.is_pep;
-if((typeof data26 !== "boolean") && (data26 !== null)){
-const err47 = {instancePath:instancePath+"/owners/" + i0+"/is_pep",schemaPath:"#/components/schemas/OwnerInput/properties/is_pep/type",keyword:"type",params:{type: schema66.properties.is_pep.type},message:"must be boolean,null",schema:schema66.properties.is_pep.type,parentSchema:schema66.properties.is_pep,data:data26};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data4.usa_tax_residency !== undefined){
-let data27 = data4.usa_tax_residency;
-if((typeof data27 !== "boolean") && (data27 !== null)){
-const err48 = {instancePath:instancePath+"/owners/" + i0+"/usa_tax_residency",schemaPath:"#/components/schemas/OwnerInput/properties/usa_tax_residency/type",keyword:"type",params:{type: schema66.properties.usa_tax_residency.type},message:"must be boolean,null",schema:schema66.properties.usa_tax_residency.type,parentSchema:schema66.properties.usa_tax_residency,data:data27};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/components/schemas/OwnerInput/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data:data4};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.ownership_percentage === undefined){
-const err50 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/properties/owners/items/allOf/1/required",keyword:"required",params:{missingProperty: "ownership_percentage"},message:"must have required property '"+"ownership_percentage"+"'",schema:schema77.properties.owners.items.allOf[1].required,parentSchema:schema77.properties.owners.items.allOf[1],data:data4};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/owners",schemaPath:"#/properties/owners/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.owners.type,parentSchema:schema77.properties.owners,data:data3};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-else {
-const err52 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-validate37.errors = vErrors;
-return errors === 0;
-}
-validate37.evaluated = {"props":{"registration_number":true,"incorporation_country":true,"country":true,"owners":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate36.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate37(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
-errors = vErrors.length;
-}
-validate36.errors = vErrors;
-return errors === 0;
-}
-validate36.evaluated = {"props":{"registration_number":true,"incorporation_country":true,"country":true,"owners":true},"dynamicProps":false,"dynamicItems":false};
-
-export const getOwnerFilePresignedUrl = validate39;
-const schema81 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerPresignRequest"};
-const schema82 = {"type":"object","required":["file_category"],"properties":{"file_category":{"$ref":"#/components/schemas/OwnerFileCategory"}}};
-const schema83 = {"type":"string","description":"Which side of the owner's ID the upload fills.","enum":["id_document_front","id_document_back"]};
-
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate40.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.file_category === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file_category"},message:"must have required property '"+"file_category"+"'",schema:schema82.required,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.file_category !== undefined){
-let data0 = data.file_category;
-if(typeof data0 !== "string"){
-const err1 = {instancePath:instancePath+"/file_category",schemaPath:"#/components/schemas/OwnerFileCategory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(!((data0 === "id_document_front") || (data0 === "id_document_back"))){
-const err2 = {instancePath:instancePath+"/file_category",schemaPath:"#/components/schemas/OwnerFileCategory/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values",schema:schema83.enum,parentSchema:schema83,data:data0};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-}
-else {
-const err3 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-validate40.errors = vErrors;
-return errors === 0;
-}
-validate40.evaluated = {"props":{"file_category":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate39(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate39.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-validate39.errors = vErrors;
-return errors === 0;
-}
-validate39.evaluated = {"props":{"file_category":true},"dynamicProps":false,"dynamicItems":false};
-
-export const uploadOwnerFiles = validate42;
-const schema84 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest"};
-const schema85 = {"type":"object","description":"One or both ID slots of an owner, each a `file_id` issued for that slot.","properties":{"id_document_front":{"type":"string","minLength":1},"id_document_back":{"type":"string","minLength":1}}};
-
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate42.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id_document_front !== undefined){
-let data0 = data.id_document_front;
-if(typeof data0 === "string"){
-if(func1(data0) < 1){
-const err0 = {instancePath:instancePath+"/id_document_front",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest/properties/id_document_front/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.id_document_front,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-else {
-const err1 = {instancePath:instancePath+"/id_document_front",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest/properties/id_document_front/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.id_document_front.type,parentSchema:schema85.properties.id_document_front,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.id_document_back !== undefined){
-let data1 = data.id_document_back;
-if(typeof data1 === "string"){
-if(func1(data1) < 1){
-const err2 = {instancePath:instancePath+"/id_document_back",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest/properties/id_document_back/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema85.properties.id_document_back,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-else {
-const err3 = {instancePath:instancePath+"/id_document_back",schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest/properties/id_document_back/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.id_document_back.type,parentSchema:schema85.properties.id_document_back,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath,schemaPath:"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/OwnerFilesRequest/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-validate42.errors = vErrors;
-return errors === 0;
-}
-validate42.evaluated = {"props":{"id_document_front":true,"id_document_back":true},"dynamicProps":false,"dynamicItems":false};
-
-export const registerDocument = validate43;
-const schema86 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/RegisterDocumentRequest"};
-const schema87 = {"type":"object","required":["type","name","file_id"],"properties":{"type":{"$ref":"#/components/schemas/KybDocumentType"},"name":{"type":"string","minLength":1,"maxLength":255},"file_id":{"type":"string","minLength":1,"description":"From `getDocumentPresignedUrl`, uploaded."},"description":{"type":["string","null"],"maxLength":2000}}};
-const schema88 = {"type":"string","description":"The first five are formation documents; a business needs at least one before submission.","enum":["CERTIFICATE_OF_INCORPORATION","ARTICLES_OF_INCORPORATION","BENEFICIAL_OWNERSHIP_CERTIFICATE","INCORPORATION_DOCUMENTS","CAC_STATUS_REPORT","ACCOUNT_AGREEMENT","PROOF_OF_ADDRESS","BANK_STATEMENT","LICENSE","SHARE_REGISTRATION","COMPANY_OWNERSHIP_STRUCTURE","DIRECTORS_REGISTER","OTHER"]};
-
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate44.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema87.required,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema87.required,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.file_id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file_id"},message:"must have required property '"+"file_id"+"'",schema:schema87.required,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.type !== undefined){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/KybDocumentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.type,parentSchema:schema88,data:data0};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!(((((((((((((data0 === "CERTIFICATE_OF_INCORPORATION") || (data0 === "ARTICLES_OF_INCORPORATION")) || (data0 === "BENEFICIAL_OWNERSHIP_CERTIFICATE")) || (data0 === "INCORPORATION_DOCUMENTS")) || (data0 === "CAC_STATUS_REPORT")) || (data0 === "ACCOUNT_AGREEMENT")) || (data0 === "PROOF_OF_ADDRESS")) || (data0 === "BANK_STATEMENT")) || (data0 === "LICENSE")) || (data0 === "SHARE_REGISTRATION")) || (data0 === "COMPANY_OWNERSHIP_STRUCTURE")) || (data0 === "DIRECTORS_REGISTER")) || (data0 === "OTHER"))){
-const err4 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/KybDocumentType/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values",schema:schema88.enum,parentSchema:schema88,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 === "string"){
-if(func1(data1) > 255){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema87.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(func1(data1) < 1){
-const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.name.type,parentSchema:schema87.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.file_id !== undefined){
-let data2 = data.file_id;
-if(typeof data2 === "string"){
-if(func1(data2) < 1){
-const err8 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema87.properties.file_id,data:data2};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.file_id.type,parentSchema:schema87.properties.file_id,data:data2};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data3 = data.description;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema87.properties.description.type},message:"must be string,null",schema:schema87.properties.description.type,parentSchema:schema87.properties.description,data:data3};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(typeof data3 === "string"){
-if(func1(data3) > 2000){
-const err11 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema87.properties.description,data:data3};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err12 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-validate44.errors = vErrors;
-return errors === 0;
-}
-validate44.evaluated = {"props":{"type":true,"name":true,"file_id":true,"description":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate43(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate43.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-validate43.errors = vErrors;
-return errors === 0;
-}
-validate43.evaluated = {"props":{"type":true,"name":true,"file_id":true,"description":true},"dynamicProps":false,"dynamicItems":false};
-
-export const updateDocument = validate46;
-const schema89 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/UpdateDocumentRequest"};
-const schema90 = {"type":"object","properties":{"type":{"$ref":"#/components/schemas/KybDocumentType"},"name":{"type":"string","minLength":1,"maxLength":255},"description":{"type":["string","null"],"maxLength":2000},"file_id":{"type":"string","minLength":1,"description":"A fresh upload replacing the document's file."}}};
-
-function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate47.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.type !== undefined){
-let data0 = data.type;
-if(typeof data0 !== "string"){
-const err0 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/KybDocumentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.type,parentSchema:schema88,data:data0};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(!(((((((((((((data0 === "CERTIFICATE_OF_INCORPORATION") || (data0 === "ARTICLES_OF_INCORPORATION")) || (data0 === "BENEFICIAL_OWNERSHIP_CERTIFICATE")) || (data0 === "INCORPORATION_DOCUMENTS")) || (data0 === "CAC_STATUS_REPORT")) || (data0 === "ACCOUNT_AGREEMENT")) || (data0 === "PROOF_OF_ADDRESS")) || (data0 === "BANK_STATEMENT")) || (data0 === "LICENSE")) || (data0 === "SHARE_REGISTRATION")) || (data0 === "COMPANY_OWNERSHIP_STRUCTURE")) || (data0 === "DIRECTORS_REGISTER")) || (data0 === "OTHER"))){
-const err1 = {instancePath:instancePath+"/type",schemaPath:"#/components/schemas/KybDocumentType/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values",schema:schema88.enum,parentSchema:schema88,data:data0};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if(typeof data1 === "string"){
-if(func1(data1) > 255){
-const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema90.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func1(data1) < 1){
-const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.name.type,parentSchema:schema90.properties.name,data:data1};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data2 = data.description;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err5 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: schema90.properties.description.type},message:"must be string,null",schema:schema90.properties.description.type,parentSchema:schema90.properties.description,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(typeof data2 === "string"){
-if(func1(data2) > 2000){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters",schema:2000,parentSchema:schema90.properties.description,data:data2};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-}
-if(data.file_id !== undefined){
-let data3 = data.file_id;
-if(typeof data3 === "string"){
-if(func1(data3) < 1){
-const err7 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema90.properties.file_id,data:data3};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/file_id",schemaPath:"#/properties/file_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema90.properties.file_id.type,parentSchema:schema90.properties.file_id,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema90.type,parentSchema:schema90,data};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate47.errors = vErrors;
-return errors === 0;
-}
-validate47.evaluated = {"props":{"type":true,"name":true,"description":true,"file_id":true},"dynamicProps":false,"dynamicItems":false};
-
-
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate46.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(!(validate47(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
-errors = vErrors.length;
-}
-validate46.errors = vErrors;
-return errors === 0;
-}
-validate46.evaluated = {"props":{"type":true,"name":true,"description":true,"file_id":true},"dynamicProps":false,"dynamicItems":false};
-
-
-/** The compiled `application/json` request-body validator of each operation, by operationId. */
-export const BODY_VALIDATORS = { issueToken, getPresignedUrl, replaceCustomerFiles, uploadCustomerFiles, createCustomer, updateCustomer, addKycData, upgradeKybScope, getOwnerFilePresignedUrl, uploadOwnerFiles, registerDocument, updateDocument };
+/** The compiled `application/json` request-body validator of each operation checked at start, by operationId. */
+export const BODY_VALIDATORS = { createCustomer };

@@ -17,13 +17,18 @@ function isEmptyValue(value: unknown): boolean {
   return value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/** The spec's `Prohibited` marker as Ajv reports it: an `enum` of empty values only (null, '', []). */
+export function isProhibitedEnum(allowed: unknown): boolean {
+  return Array.isArray(allowed) && allowed.length > 0 && allowed.every(isEmptyValue);
+}
+
 /** A schema that lets only an empty value through: an enum of empty values, or a list of at most none. */
 function refusesValues(spec: OpenApiDocument, schema: unknown): boolean {
   const node = asObject(schema);
   if (!node) return false;
   const resolved = deref(spec, node as SchemaObject & { $ref: string });
   if (resolved.maxItems === 0) return true;
-  return Array.isArray(resolved.enum) && resolved.enum.every(isEmptyValue);
+  return isProhibitedEnum(resolved.enum);
 }
 
 function schemaNamed(spec: OpenApiDocument, name: string): SchemaObject {

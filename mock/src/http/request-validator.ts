@@ -1,7 +1,7 @@
 /** The mock's request checks: the spec's operations and shared Ajv runners, worded as Laravel does. */
 import type { ErrorObject } from 'ajv';
 import { addFieldError, type FieldErrors } from '../core/result.js';
-import { parametersSchema } from '../spec/http-inputs.js';
+import { querySchema } from '../spec/http-inputs.js';
 import { jsonBodySchemas } from '../spec/json-bodies.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { JsonSchema, OpenApiDocument } from '../spec/openapi-document.js';
@@ -44,12 +44,7 @@ function describeOperations(spec: OpenApiDocument): Map<string, Operation> {
     operations.set(operation.operationId, {
       scope: operation.scope,
       body: bodies.get(operation.operationId),
-      query:
-        query.length === 0
-          ? undefined
-          : parametersSchema(
-              query.map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
-            ),
+      query: query.length === 0 ? undefined : querySchema(query),
     });
   }
   return operations;

@@ -5,6 +5,7 @@ import {
   isBytes,
   parametersSchema,
   type QueryInput,
+  querySchema,
   readHeader,
   readQuery,
 } from './http-inputs.js';
@@ -97,9 +98,7 @@ export function createPayloadChecks(spec: OpenApiDocument): PayloadChecks {
       const parameters = operation.parameters.filter((parameter) => parameter.in === 'query');
       let schema = querySchemas.get(operation);
       if (schema === undefined) {
-        schema = parametersSchema(
-          parameters.map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
-        );
+        schema = querySchema(parameters);
         querySchemas.set(operation, schema);
       }
       const data: Record<string, string | string[]> = {};

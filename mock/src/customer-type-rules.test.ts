@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from './demo-data.js';
+import type { Seed } from './store/seed.js';
 import { CUSTOMERS_PATH, makeTestMock } from './test-kit.js';
 
 const individual = {
@@ -65,5 +66,13 @@ describe('customer-type rules, stated once in openapi.yaml', async () => {
     const res = await update(DEMO_IDS.business, { id_type: null, id_number: null });
     expect(res.status).toBe(200);
     expect(res.json.data).toMatchObject({ id_type: null, id_number: null });
+  });
+
+  it('refuses a seed customer that breaks them, in the same words', async () => {
+    const { first_name: _first, ...rest } = individual;
+    const seed = { clients: [], customers: [{ ...rest, kyb_scope: 'FULL' }] } as unknown as Seed;
+    await expect(makeTestMock({ seed })).rejects.toThrow(
+      'seed: customers[0]: The first name field is required.; The kyb scope field is prohibited.',
+    );
   });
 });

@@ -5,18 +5,6 @@ import { addFieldError, attributeName, type FieldErrors } from './result.js';
 
 type CreateCustomerRequest = components['schemas']['CreateCustomerRequest'];
 
-/** Fields a customer type must send (api-contract §1, docs' create-customer page). */
-const REQUIRED_BY_TYPE = {
-  individual: ['first_name', 'last_name', 'country', 'id_type', 'id_number'],
-  business: ['business_name', 'registration_number', 'incorporation_country', 'country'],
-} as const;
-
-/** Fields a customer type must not send. */
-const PROHIBITED_BY_TYPE = {
-  individual: ['kyb_scope', 'business_name', 'registration_number', 'incorporation_country', 'owners'],
-  business: ['id_type', 'id_number'],
-} as const;
-
 /** Fields holding ISO 3166-1 alpha-2 codes. */
 export const COUNTRY_FIELDS = ['country', 'incorporation_country', 'operating_country'] as const;
 /** The operating address, which needs `operating_country` beside it. */
@@ -38,7 +26,11 @@ function present(input: Record<string, unknown>, field: string): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
-/** Cross-field rules of `createCustomer` that a JSON Schema cannot state; returns Laravel-style errors. */
+/**
+ * Rules of `createCustomer` beyond openapi.yaml, which states the fields each type requires and refuses
+ * (checked by the request validator first): ISO countries, the operating country, and what needs stored
+ * data or platform options. Returns Laravel-style errors.
+ */
 export function checkNewCustomer(
   request: CreateCustomerRequest,
   state: MockState,
@@ -46,15 +38,6 @@ export function checkNewCustomer(
 ): FieldErrors {
   const input = request as Record<string, unknown>;
   const errors: FieldErrors = {};
-  const type = request.type;
-  for (const field of REQUIRED_BY_TYPE[type]) {
-    if (!present(input, field))
-      addFieldError(errors, field, `The ${attributeName(field)} field is required.`);
-  }
-  for (const field of PROHIBITED_BY_TYPE[type]) {
-    if (present(input, field))
-      addFieldError(errors, field, `The ${attributeName(field)} field is prohibited.`);
-  }
   for (const field of COUNTRY_FIELDS) {
     const value = input[field];
     if (typeof value === 'string' && value !== '' && !isCountryCode(value)) {
@@ -68,7 +51,7 @@ export function checkNewCustomer(
   if (OPERATING_FIELDS.some((field) => present(input, field)) && !present(input, 'operating_country')) {
     addFieldError(errors, 'operating_country', OPERATING_COUNTRY_REQUIRED);
   }
-  if (type === 'business') checkBusiness(request, state, options, errors);
+  if (request.type === 'business') checkBusiness(request, state, options, errors);
   return errors;
 }
 

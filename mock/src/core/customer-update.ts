@@ -1,4 +1,5 @@
 import type { components } from '../generated/openapi.js';
+import { prohibitedFieldsByType } from '../spec/customer-type-fields.js';
 import { type CustomerRecord, type MockState, registrationKeyOf } from '../store/state.js';
 import { badRequest, unprocessable } from './business.js';
 import { formatTimestamp } from './clock.js';
@@ -31,15 +32,6 @@ export const UPDATE_MESSAGES = {
     'Another business customer in this platform already has this registration_number + incorporation_country combination.',
 } as const;
 
-const BUSINESS_ONLY_FIELDS = [
-  'business_name',
-  'registration_number',
-  'incorporation_country',
-  'owners',
-  ...OPERATING_FIELDS,
-  'operating_country',
-] as const;
-const INDIVIDUAL_ONLY_FIELDS = ['id_type', 'id_number'] as const;
 const kycFields = new Set<string>(KYC_FIELDS);
 
 function currentValue(view: Customer, field: string): unknown {
@@ -48,9 +40,15 @@ function currentValue(view: Customer, field: string): unknown {
   return (view as Record<string, unknown>)[field] ?? null;
 }
 
+/**
+ * The first field sent with a value that openapi.yaml refuses for the stored customer's type; server-owned
+ * fields are not among them, since an update drops those silently whatever they hold.
+ */
 function prohibitedField(view: Customer, body: Record<string, unknown>): string | undefined {
-  const fields = view.type === 'business' ? INDIVIDUAL_ONLY_FIELDS : BUSINESS_ONLY_FIELDS;
-  return fields.find((field) => body[field] !== undefined && body[field] !== null);
+  const fields = prohibitedFieldsByType().get(view.type) ?? [];
+  return fields.find(
+    (field) => !SERVER_OWNED_FIELDS.has(field) && body[field] !== undefined && body[field] !== null,
+  );
 }
 
 function checkBusinessIdentity(state: MockState, record: CustomerRecord, body: Record<string, unknown>) {

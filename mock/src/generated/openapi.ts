@@ -655,8 +655,9 @@ export interface components {
             usa_tax_residency?: boolean | null;
         };
         /**
-         * @description Fields common to both types, plus type-specific ones. A field of the other type is refused
-         *     unless it is absent, null or empty. Rules that need stored data (for example `country` equal
+         * @description Fields common to both types, plus type-specific ones. The `if type … then` branches below are
+         *     the one statement of what each type requires and refuses: a field of the other type is refused
+         *     unless it is absent, null or empty (an empty list for `owners`). Rules that need stored data (for example `country` equal
          *     to `incorporation_country`, unique registration numbers, the `MINIMAL` allow list) are
          *     checked by the server, not by this schema.
          */
@@ -925,6 +926,9 @@ export interface components {
          *     Only the fields listed here exist: server-owned fields (`id`, `verification_status`,
          *     `documents`, `kyc_data`, timestamps) and any other key are dropped silently, never stored.
          *     A string field holds at most 4,096 characters, and a customer's data at most 64 KB (422).
+         *     A field that `CreateCustomerRequest` refuses for the stored customer's type (its `if type … then`
+         *     branches) is refused here too unless absent or null: 422 `The id type field is prohibited when
+         *     type is business.` The server applies this, since the type is not part of the request.
          */
         UpdateCustomerRequest: {
             type?: components["schemas"]["Prohibited"];

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { attributeName } from '../core/result.js';
+import { isProhibitedEnum } from '../spec/customer-type-fields.js';
 
 const TYPE_WORDS: Record<string, string> = {
   string: 'a string',
@@ -25,11 +26,6 @@ function fieldOf(instancePath: string, child?: string): string {
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (child !== undefined) parts.push(child);
   return parts.join('.');
-}
-
-/** The spec's `Prohibited` schema allows only null or an empty string: a field a customer type may not send. */
-function isProhibitedEnum(allowed: unknown): boolean {
-  return Array.isArray(allowed) && allowed.length === 2 && allowed.includes(null) && allowed.includes('');
 }
 
 /** Turns one Ajv error into a Laravel field message (`The first name field is required.`); skips wrappers. */

@@ -1,8 +1,12 @@
-import { createRequire } from 'node:module';
-import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+/** The mock's request checks: the spec's operations and shared Ajv runners, worded as Laravel does. */
+import type { ErrorObject } from 'ajv';
 import { addFieldError, type FieldErrors } from '../core/result.js';
+import { querySchema } from '../spec/http-inputs.js';
+import { jsonBodySchemas } from '../spec/json-bodies.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { JsonSchema, OpenApiDocument } from '../spec/openapi-document.js';
+import { listOperations } from '../spec/operations.js';
+import { schemaRunnersOf } from '../spec/schema-runner.js';
 import { definedInput } from './defined-input.js';
 import { laravelMessage } from './laravel-messages.js';
 
@@ -18,29 +22,16 @@ export interface RequestValidator {
   definedInput(operationId: string, body: unknown): unknown;
 }
 
-type Json = Record<string, unknown>;
-type Validate = ValidateFunction | undefined;
-
-/** Where an operation lives in the spec; its validators are compiled on first use. */
+/** What the checks need of one operation: its scope, JSON body schema and query parameters schema. */
 interface Operation {
-  base: string;
-  scope: string | undefined;
-  hasJsonBody: boolean;
-  queryParams: Json[];
-  bodySchema: JsonSchema | undefined;
-  body?: Validate;
-  query?: Validate;
+  readonly scope: string | undefined;
+  readonly body: JsonSchema | undefined;
+  readonly query: JsonSchema | undefined;
 }
 
-const load = createRequire(import.meta.url);
-
-function pointerEscape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function toFieldErrors(errors: ErrorObject[] | null | undefined): FieldErrors {
+function toFieldErrors(errors: readonly ErrorObject[]): FieldErrors {
   const out: FieldErrors = {};
-  for (const error of errors ?? []) {
+  for (const error of errors) {
     const entry = laravelMessage(error);
     if (!entry) continue;
     if (!out[entry.field]?.includes(entry.message)) addFieldError(out, entry.field, entry.message);
@@ -48,84 +39,51 @@ function toFieldErrors(errors: ErrorObject[] | null | undefined): FieldErrors {
   return out;
 }
 
-/** An Ajv for the spec; Ajv is loaded at the first validation, so start-up does not pay for it. */
-function newAjv(coerceTypes: boolean): Ajv2020 {
-  const { Ajv2020: Ajv } = load('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
-  const addFormats = load('ajv-formats') as typeof import('ajv-formats').default;
-  const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes, validateFormats: true });
-  addFormats(ajv);
-  ajv.addFormat('binary', true);
-  ajv.addSchema(loadSpec() as object, 'spec');
-  return ajv;
-}
-
-function describeOperation(path: string, method: string, op: Json): Operation {
-  const security = (op.security as Array<Record<string, string[]>> | undefined) ?? [];
-  const content = ((op.requestBody as Json | undefined)?.content ?? {}) as Json;
-  return {
-    base: `spec#/paths/${pointerEscape(path)}/${method}`,
-    scope: security.find((entry) => entry.oauth2)?.oauth2?.[0],
-    hasJsonBody: content['application/json'] !== undefined,
-    bodySchema: (content['application/json'] as Json | undefined)?.schema as JsonSchema | undefined,
-    queryParams: ((op.parameters as Json[] | undefined) ?? []).filter((p) => p.in === 'query'),
-  };
-}
-
-function querySchema(op: Operation): Json {
-  return {
-    type: 'object',
-    properties: Object.fromEntries(
-      op.queryParams.map((p, i) => [p.name, { $ref: `${op.base}/parameters/${i}/schema` }]),
-    ),
-    required: op.queryParams.filter((p) => p.required).map((p) => p.name),
-  };
-}
-
-/** Reads every operation of `openapi.yaml`; each request validator is compiled once, when first needed. */
-export function createRequestValidator(): RequestValidator {
+function describeOperations(spec: OpenApiDocument): Map<string, Operation> {
   const operations = new Map<string, Operation>();
-  const spec: OpenApiDocument = loadSpec();
-  const paths = (spec as unknown as Json).paths as Record<string, Record<string, Json>>;
-  for (const [path, item] of Object.entries(paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (typeof op?.operationId === 'string')
-        operations.set(op.operationId, describeOperation(path, method, op));
-    }
+  const bodies = jsonBodySchemas(spec);
+  for (const operation of listOperations(spec)) {
+    const query = operation.parameters.filter((parameter) => parameter.in === 'query');
+    operations.set(operation.operationId, {
+      scope: operation.scope,
+      body: bodies.get(operation.operationId),
+      query: query.length === 0 ? undefined : querySchema(query),
+    });
   }
-  let ajv: Ajv2020 | undefined;
-  let ajvQuery: Ajv2020 | undefined;
+  return operations;
+}
+
+const perSpec = new WeakMap<OpenApiDocument, RequestValidator>();
+
+/**
+ * The request validator of `spec` (default: the project's openapi.yaml), made once per document and
+ * shared by every instance: it holds compiled schemas only, no request data.
+ */
+export function createRequestValidator(spec: OpenApiDocument = loadSpec()): RequestValidator {
+  const known = perSpec.get(spec);
+  if (known) return known;
+  const operations = describeOperations(spec);
+  const runners = schemaRunnersOf(spec);
   const find = (operationId: string): Operation => {
-    const op = operations.get(operationId);
-    if (!op) throw new Error(`openapi.yaml has no operation ${operationId}`);
-    return op;
+    const operation = operations.get(operationId);
+    if (!operation) throw new Error(`openapi.yaml has no operation ${operationId}`);
+    return operation;
   };
-  const bodyValidator = (op: Operation): Validate => {
-    if (op.body === undefined && op.hasJsonBody) {
-      ajv ??= newAjv(false);
-      op.body = ajv.compile({ $ref: `${op.base}/requestBody/content/application~1json/schema` });
-    }
-    return op.body;
-  };
-  const queryValidator = (op: Operation): Validate => {
-    if (op.query === undefined && op.queryParams.length > 0) {
-      ajvQuery ??= newAjv(true);
-      op.query = ajvQuery.compile(querySchema(op));
-    }
-    return op.query;
-  };
-  return {
+  const validator: RequestValidator = {
     scopeOf: (operationId) => find(operationId).scope,
     bodyErrors(operationId, body) {
-      const validate = bodyValidator(find(operationId));
-      return !validate || validate(body) ? {} : toFieldErrors(validate.errors);
+      const schema = find(operationId).body;
+      return schema === undefined ? {} : toFieldErrors(runners.body.errors(schema, body));
     },
     queryErrors(operationId, query) {
-      const validate = queryValidator(find(operationId));
-      return !validate || validate({ ...query }) ? {} : toFieldErrors(validate.errors);
+      const schema = find(operationId).query;
+      return schema === undefined ? {} : toFieldErrors(runners.text.errors(schema, { ...query }));
     },
     definedInput(operationId, body) {
-      const schema = find(operationId).bodySchema;
+      const schema = find(operationId).body;
       return schema === undefined ? {} : definedInput(spec, schema, body);
     },
   };
+  perSpec.set(spec, validator);
+  return validator;
 }

@@ -1,5 +1,5 @@
 /** Reading query strings, headers and bodies in the shapes routers and fetch hand them over. */
-import type { JsonSchema } from './openapi-document.js';
+import type { JsonSchema, ParameterObject } from './openapi-document.js';
 
 /** Query values as a router hands them over: a record (repeated keys as arrays) or URLSearchParams. */
 export type QueryInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -55,4 +55,13 @@ export function parametersSchema(
     properties: Object.fromEntries(entries.map((entry) => [entry.name, entry.schema ?? true])),
     required: entries.filter((entry) => entry.required).map((entry) => entry.name),
   };
+}
+
+/** The query parameters of an operation as one object schema (query strings are checked in one pass). */
+export function querySchema(parameters: readonly ParameterObject[]) {
+  return parametersSchema(
+    parameters
+      .filter((parameter) => parameter.in === 'query')
+      .map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
+  );
 }

@@ -1,5 +1,6 @@
 /** One Ajv error turned into an issue: the pointer to the offending value, a short message, expected vs got. */
 import type { ErrorObject } from 'ajv/dist/2020.js';
+import { isProhibitedEnum } from './customer-type-fields.js';
 import type { ValidationIssue } from './validation-issues.js';
 
 const SIZE_KEYWORDS = new Set(['minItems', 'maxItems', 'minProperties', 'maxProperties']);
@@ -11,11 +12,6 @@ function childPointer(pointer: string, key: unknown): string {
 function sizeOf(value: unknown): unknown {
   if (Array.isArray(value)) return value.length;
   return typeof value === 'object' && value !== null ? Object.keys(value).length : value;
-}
-
-/** `Prohibited` in openapi.yaml: a field refused for the customer type, passing only when absent, null or empty. */
-function isProhibitedMarker(allowed: unknown): boolean {
-  return Array.isArray(allowed) && allowed.length === 2 && allowed.includes(null) && allowed.includes('');
 }
 
 /** One Ajv error as an issue; `undefined` for the `if` wrapper, whose `then` errors already say it all. */
@@ -52,7 +48,7 @@ export function toIssue(error: ErrorObject): ValidationIssue | undefined {
     case 'false schema':
       return { pointer: at, keyword, message: 'is not allowed', got: data };
     case 'enum':
-      if (isProhibitedMarker(params.allowedValues)) {
+      if (isProhibitedEnum(params.allowedValues)) {
         return {
           pointer: at,
           keyword: 'prohibited',

@@ -10,6 +10,7 @@ import type { OpenApiDocument } from './openapi-document.js';
 const PACKAGE_NAME = 'blaaiz-mock';
 const SPEC_FILE = 'openapi.yaml';
 const cache = new Map<string, OpenApiDocument>();
+const fromGeneratedCopy = new WeakSet<OpenApiDocument>();
 
 function packageNameAt(manifestPath: string): string | undefined {
   try {
@@ -57,10 +58,12 @@ function assertOpenApiDocument(value: unknown, path: string): asserts value is O
  * Parses the text of openapi.yaml: from the generated JSON copy when the text is the one it was made from
  * (fast start), else with the YAML parser, loaded only then.
  */
-function parseSpecText(text: string): unknown {
-  if (createHash('sha256').update(text).digest('hex') === SPEC_SHA256) return JSON.parse(SPEC_JSON);
+function parseSpecText(text: string): { parsed: unknown; generated: boolean } {
+  if (createHash('sha256').update(text).digest('hex') === SPEC_SHA256) {
+    return { parsed: JSON.parse(SPEC_JSON), generated: true };
+  }
   const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  return parse(text);
+  return { parsed: parse(text), generated: false };
 }
 
 /** Reads and parses openapi.yaml (default: the project's own) once; the result is cached and deeply frozen. */
@@ -68,9 +71,15 @@ export function loadSpec(path: string = defaultSpecPath()): OpenApiDocument {
   const absolute = resolve(path);
   const cached = cache.get(absolute);
   if (cached) return cached;
-  const parsed = parseSpecText(readFileSync(absolute, 'utf8'));
+  const { parsed, generated } = parseSpecText(readFileSync(absolute, 'utf8'));
   assertOpenApiDocument(parsed, absolute);
   const frozen = deepFreeze(parsed);
+  if (generated) fromGeneratedCopy.add(frozen);
   cache.set(absolute, frozen);
   return frozen;
+}
+
+/** True for a document read from the openapi.yaml that `npm run generate` last saw, so generated code fits it. */
+export function isGeneratedSpec(spec: OpenApiDocument): boolean {
+  return fromGeneratedCopy.has(spec);
 }

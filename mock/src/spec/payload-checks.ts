@@ -1,10 +1,11 @@
-/** Checks of bodies, response headers and query strings against the spec, sharing two lazily built Ajv runners. */
+/** Checks of bodies, response headers and query strings against the spec, sharing the spec's two Ajv runners. */
 import {
   acceptsBytes,
   type HeaderInput,
   isBytes,
   parametersSchema,
   type QueryInput,
+  querySchema,
   readHeader,
   readQuery,
 } from './http-inputs.js';
@@ -17,7 +18,7 @@ import {
   type ResponseObject,
 } from './openapi-document.js';
 import type { SpecOperation } from './operations.js';
-import { createSchemaRunner, type SchemaRunner } from './schema-runner.js';
+import { type SchemaRunner, schemaRunnersOf } from './schema-runner.js';
 import { rootIssue, type ValidationIssue } from './validation-issues.js';
 
 /** The three kinds of check a validator composes. */
@@ -37,14 +38,7 @@ interface HeaderSchema {
 
 /** Builds the checks for one spec; each schema compiles on first use. */
 export function createPayloadChecks(spec: OpenApiDocument): PayloadChecks {
-  let runners: { body: SchemaRunner; text: SchemaRunner } | undefined;
-  const runner = (kind: 'body' | 'text'): SchemaRunner => {
-    runners ??= {
-      body: createSchemaRunner(spec, { coerceTypes: false }),
-      text: createSchemaRunner(spec, { coerceTypes: true }),
-    };
-    return runners[kind];
-  };
+  const runner = (kind: 'body' | 'text'): SchemaRunner => schemaRunnersOf(spec)[kind];
   const querySchemas = new WeakMap<SpecOperation, JsonSchema>();
   const headerSchemas = new WeakMap<ResponseObject, HeaderSchema>();
 
@@ -104,9 +98,7 @@ export function createPayloadChecks(spec: OpenApiDocument): PayloadChecks {
       const parameters = operation.parameters.filter((parameter) => parameter.in === 'query');
       let schema = querySchemas.get(operation);
       if (schema === undefined) {
-        schema = parametersSchema(
-          parameters.map((p) => ({ name: p.name, required: p.required === true, schema: p.schema })),
-        );
+        schema = querySchema(parameters);
         querySchemas.set(operation, schema);
       }
       const data: Record<string, string | string[]> = {};

@@ -8,6 +8,14 @@ export interface MockConfig {
   minimalKybAllowed: boolean;
   /** Enforce the live API's 120/minute and 1,500/hour per client (429 with X-RateLimit-* headers). */
   rateLimit: boolean;
+  /** Platform setting `external_kyc`: false (`--no-external-kyc`) verifies an individual when `id_file` is attached. */
+  externalKyc: boolean;
+  /** Platform setting `auto_verify_business_customers` (`--auto-verify-business`): `/submit` verifies at once. */
+  autoVerifyBusiness: boolean;
+  /** Refuse a file that is not a PDF/JPEG/PNG by content when it is attached (422), not at review (`--strict-files`). */
+  strictFiles: boolean;
+  /** Receiver chaos applied to every webhook registration (`--webhook-chaos`). */
+  webhookChaos: { duplicate: boolean; out_of_order: boolean };
 }
 
 /** The defaults: tokens from any instance with the default secret verify on any other. */
@@ -19,4 +27,8 @@ export const defaultConfig: MockConfig = {
   platformBusinessId: '9d4c4ec5-572d-49de-a362-f01ed09f2b1b',
   minimalKybAllowed: false,
   rateLimit: false,
+  externalKyc: true,
+  autoVerifyBusiness: false,
+  strictFiles: false,
+  webhookChaos: { duplicate: false, out_of_order: false },
 };

@@ -12,6 +12,8 @@ export interface FileUse {
   maxBytes: number;
   /** Message when the file is over the size limit (the KYB document endpoints have their own). */
   tooLargeMessage?: string;
+  /** Whether a file that is not a PDF/JPEG/PNG by content is refused here (default true). */
+  checkContent?: boolean;
 }
 
 const CATEGORY_SOURCES: Record<UploadCategory, string> = {
@@ -46,7 +48,7 @@ export function checkFileForUse(state: MockState, fileId: string, use: FileUse):
   }
   if (file.size > use.maxBytes)
     return use.tooLargeMessage ?? `The ${use.label} failed checks: it exceeds the 25 MB maximum.`;
-  if (file.detectedMime === null)
+  if (file.detectedMime === null && use.checkContent !== false)
     return `The ${use.label} failed checks: it must be a PDF, JPEG or PNG file.`;
   return undefined;
 }

@@ -1,0 +1,27 @@
+import type { StateStore } from './state-store.js';
+
+/**
+ * Wraps a store so that a transaction leaving events in the outbox calls `onEvents` once it has
+ * committed (on a later tick: the caller's answer never waits for a delivery).
+ */
+export function signalOutbox(store: StateStore, onEvents: () => void): StateStore {
+  return {
+    async transact(decide) {
+      let queued = false;
+      try {
+        return await store.transact((state, now) => {
+          try {
+            return decide(state, now);
+          } finally {
+            // Settling (a review coming due) queues events too, even when the decision throws.
+            queued = state.outbox.length > 0;
+          }
+        });
+      } finally {
+        if (queued) setImmediate(onEvents);
+      }
+    },
+    clockOffsetMs: () => store.clockOffsetMs(),
+    close: () => store.close(),
+  };
+}

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { parseCliOptions, USAGE } from './cli-options.js';
+import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { DEMO_IDS } from './demo-data.js';
 import { type RunningServers, startServers } from './server.js';
 import type { MockState } from './store/state.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
-function banner(running: RunningServers, state: MockState): string {
+function banner(running: RunningServers, state: MockState, webhook: CliOptions['webhook']): string {
   const lines = [
     'blaaiz-mock is ready',
     `  API            ${running.baseUrl}`,
@@ -17,6 +17,12 @@ function banner(running: RunningServers, state: MockState): string {
     '  OAuth clients (client_id / client_secret):',
     ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
     ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
+    ...(webhook
+      ? [
+          `  webhook        ${webhook.url}`,
+          `  signing secret ${webhook.signingSecret}  (verify x-blaaiz-signature with it)`,
+        ]
+      : []),
     '  customers:',
     ...[...state.customers.values()].map((r) => `    ${r.view.id}  ${r.view.type}  ${r.view.email}`),
   ];
@@ -62,10 +68,13 @@ async function main(): Promise<void> {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
+    ...(options.webhook
+      ? { webhookUrl: options.webhook.url, webhookSigningSecret: options.webhook.signingSecret }
+      : {}),
   };
   const text = options.quiet
     ? JSON.stringify(ready)
-    : await running.deps.store.transact((state) => banner(running, state));
+    : await running.deps.store.transact((state) => banner(running, state, options.webhook));
   console.log(text);
 }
 

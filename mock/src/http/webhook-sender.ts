@@ -7,8 +7,8 @@ export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>
 /** Longest wait for a receiver's answer, per attempt (api-contract §5). */
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 
-function describeFailure(error: unknown, timedOut: boolean): string {
-  if (timedOut) return `timeout: no answer within ${ATTEMPT_TIMEOUT_MS / 1000} s`;
+function describeFailure(error: unknown, timeoutMs: number | undefined): string {
+  if (timeoutMs !== undefined) return `timeout: no answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused';
   if (typeof cause?.code === 'string') return `${cause.code}: ${String(cause.message ?? '')}`.trim();
@@ -43,7 +43,11 @@ async function sendCopy(
     await response.arrayBuffer().catch(() => undefined);
     return { status: response.status, error: null, latencyMs: latency() };
   } catch (error) {
-    return { status: null, error: describeFailure(error, timeout.aborted), latencyMs: latency() };
+    return {
+      status: null,
+      error: describeFailure(error, timeout.aborted ? timeoutMs : undefined),
+      latencyMs: latency(),
+    };
   }
 }
 

@@ -9,7 +9,7 @@ import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './http/webhook-dispatcher.js';
-import type { WebhookFetch } from './http/webhook-sender.js';
+import { nativeFetch, type WebhookFetch } from './http/webhook-sender.js';
 import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
 import { signalOutbox } from './store/outbox-signal.js';
@@ -106,7 +106,7 @@ export function createDeps(options: DepsOptions): MockDeps {
     store,
     realNow,
     newId,
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    fetch: options.fetch ?? nativeFetch,
     owner: `instance-${randomUUID()}`,
   });
   const deps: MockDeps = {

@@ -4,6 +4,12 @@ import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../signing/webh
 /** The fetch a dispatcher sends through (injected, so tests can watch or break it). */
 export type WebhookFetch = (url: string, init: RequestInit) => Promise<Response>;
 
+/**
+ * Node's own fetch, taken when this module loads: a test suite that later stubs the global `fetch` for
+ * its own client keeps the mock's deliveries real.
+ */
+export const nativeFetch: WebhookFetch = globalThis.fetch.bind(globalThis);
+
 /** Longest wait for a receiver's answer, per attempt (api-contract §5). */
 export const ATTEMPT_TIMEOUT_MS = 10_000;
 

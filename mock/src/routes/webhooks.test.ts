@@ -62,3 +62,30 @@ describe('webhook registration: POST, GET, PUT and PUT /{id} of /api/external/we
     expect(refused.json.message).toContain('webhook:write');
   });
 });
+
+describe('a seed webhook record', () => {
+  const seed = {
+    clients: [{ client_id: 'mock-client', client_secret: 's', scopes: '*' as const }],
+    webhook: { collection_url: 'http://127.0.0.1:9/ci', signing_secret: 'ci-knows-this-secret' },
+  };
+
+  it('is registered at start and again after a reset, with the secret CI knows', async () => {
+    const mock = await makeTestMock({ seed });
+    expect(await mock.read((state) => state.webhook)).toMatchObject({
+      collection_url: 'http://127.0.0.1:9/ci',
+      payout_url: 'http://127.0.0.1:9/ci',
+      signing_secret: 'ci-knows-this-secret',
+    });
+    await mock.call('POST', '/__mock/reset');
+    expect(await mock.read((state) => state.webhook?.signing_secret)).toBe('ci-knows-this-secret');
+  });
+
+  it('is refused at start with a bad URL or a short secret', async () => {
+    await expect(
+      makeTestMock({ seed: { ...seed, webhook: { ...seed.webhook, collection_url: 'nope' } } }),
+    ).rejects.toThrow(/webhook.collection_url/);
+    await expect(
+      makeTestMock({ seed: { ...seed, webhook: { ...seed.webhook, signing_secret: 'short' } } }),
+    ).rejects.toThrow(/signing_secret/);
+  });
+});

@@ -46,6 +46,12 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   updateDocument: (customer) => ({ params: { customer, document: any() }, json: { name: 'renamed.pdf' } }),
   deleteDocument: (customer) => ({ params: { customer, document: any() } }),
   submitCustomer: (customer) => ({ params: { customer } }),
+  createWebhook: () => ({
+    json: { collection_url: 'https://example.com/collection', payout_url: 'https://example.com/payout' },
+  }),
+  getWebhook: () => ({}),
+  updateWebhook: () => ({ json: { payout_url: 'https://example.com/payout' } }),
+  updateWebhookById: () => ({ params: { id: any() }, json: { payout_url: 'https://example.com/payout' } }),
 };
 
 const secured = specOperations().filter((operation) => operation.scope !== undefined);

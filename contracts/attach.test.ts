@@ -74,7 +74,7 @@ describe.each(['uploadCustomerFiles', 'replaceCustomerFiles'] as const)('%s', (o
     expect(body.message).toMatch(/individual|business/i);
   });
 
-  it('starts verification with id_file, then refuses changes and new uploads while PROCESSING (400)', async () => {
+  it('starts verification with id_file (still PENDING: individuals never show PROCESSING), then refuses changes and new uploads while it runs (400)', async () => {
     const customer = await createIndividual();
     const identity = await uploadFile(customer.id, 'identity');
     const address = await uploadFile(customer.id, 'proof_of_address');
@@ -84,7 +84,7 @@ describe.each(['uploadCustomerFiles', 'replaceCustomerFiles'] as const)('%s', (o
       json: { id_file: identity.fileId },
     });
     const { data } = await api.call('getCustomer', 200, { token, params: { id: customer.id } });
-    expect(data.verification_status).toBe('PROCESSING');
+    expect(data.verification_status).toBe('PENDING');
     const json = { proof_of_address_file: address.fileId };
     const body = await api.call(operationId, 400, { token, params: { id: customer.id }, json });
     expect(body.message).toMatch(/progress|processing|review/i);

@@ -50,6 +50,10 @@ export const COVERAGE: CoverageTable = {
   updateDocument: secured('kyb-documents', ['200', '400', '404', '422']),
   deleteDocument: secured('kyb-documents', ['200', '400', '404']),
   submitCustomer: secured('kyb-documents', ['200', '400', '404', '422']),
+  createWebhook: secured('webhooks', ['200', '400', '422']),
+  getWebhook: secured('webhooks', ['200', '404']),
+  updateWebhook: secured('webhooks', ['200', '404', '422']),
+  updateWebhookById: secured('webhooks', ['200', '404', '422']),
   putObject: {
     '200': 'upload-flow',
     '400': 'upload-flow',

@@ -32,7 +32,7 @@ describe('upload flow', () => {
     const json = { id_file: issued.file_id };
     await api.call('uploadCustomerFiles', 200, { token, params: { id: flowCustomer }, json });
     const { data } = await api.call('getCustomer', 200, { token, params: { id: flowCustomer } });
-    expect(data.verification_status).toBe('PROCESSING');
+    expect(data.verification_status).toBe('PENDING');
   });
 
   it.skipIf(target.caPem === null)('only trusts the object store through the given CA', async () => {

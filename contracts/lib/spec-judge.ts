@@ -109,3 +109,10 @@ export function judgeResponse(operationId: string, response: ResponseFacts): Val
   );
   return verdict.ok ? [] : verdict.errors;
 }
+
+/** Issues of a delivery the target sent to a receiver, against the (strict) spec's `webhooks:` entry `name`. */
+export function judgeWebhook(name: string, delivery: ResponseFacts): ValidationIssue[] {
+  const contentType = delivery.headers['content-type'];
+  const verdict = responseValidator.validateWebhook(name, contentType, delivery.text, delivery.headers);
+  return verdict.ok ? [] : verdict.errors;
+}

@@ -42,6 +42,7 @@ const DOC_FILES = [
   'api-reference/customer/update-document-openapi.json',
   'api-reference/customer/delete-document-openapi.json',
   'api-reference/customer/submit-openapi.json',
+  'api-reference/webhook/register-openapi.json',
 ];
 
 /** Operations openapi.yaml also serves under another method, so the same docs examples apply (older SDKs PUT the files). */

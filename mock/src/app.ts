@@ -10,6 +10,8 @@ import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
 import { ownerRoutes } from './routes/owners.js';
 import { storageRoutes } from './routes/storage.js';
+import { webhookControlRoutes } from './routes/webhook-controls.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
 export interface MockApps {
@@ -34,7 +36,9 @@ function createApiApp(deps: MockDeps): Hono {
     customerLifecycleRoutes,
     ownerRoutes,
     documentRoutes,
+    webhookRoutes,
     adminRoutes,
+    webhookControlRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

@@ -1,10 +1,16 @@
+import type { CliOptions } from './cli-options.js';
 import { DEMO_IDS } from './demo-data.js';
 import { isLoopbackHost } from './http/control-guard.js';
 import type { RunningServers } from './server.js';
 import type { MockState } from './store/state.js';
 
 /** The human ready text of the CLI: URLs, CA, credentials, customers; the admin token and a warning off loopback. */
-export function readyBanner(running: RunningServers, state: MockState, host: string): string {
+export function readyBanner(
+  running: RunningServers,
+  state: MockState,
+  host: string,
+  webhook?: CliOptions['webhook'],
+): string {
   const lines = [
     'blaaiz-mock is ready',
     `  API            ${running.baseUrl}`,
@@ -15,6 +21,12 @@ export function readyBanner(running: RunningServers, state: MockState, host: str
     '  OAuth clients (client_id / client_secret):',
     ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
     ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
+    ...(webhook
+      ? [
+          `  webhook        ${webhook.url}`,
+          `  signing secret ${webhook.signingSecret}  (verify x-blaaiz-signature with it)`,
+        ]
+      : []),
     '  customers:',
     ...[...state.customers.values()].map((r) => `    ${r.view.id}  ${r.view.type}  ${r.view.email}`),
   ];

@@ -45,11 +45,14 @@ async function main(): Promise<void> {
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
     ...(running.adminToken ? { adminToken: running.adminToken } : {}),
+    ...(options.webhook
+      ? { webhookUrl: options.webhook.url, webhookSigningSecret: options.webhook.signingSecret }
+      : {}),
   };
   const host = options.server.host ?? '127.0.0.1';
   const text = options.quiet
     ? JSON.stringify(ready)
-    : await running.deps.store.transact((state) => readyBanner(running, state, host));
+    : await running.deps.store.transact((state) => readyBanner(running, state, host, options.webhook));
   console.log(text);
 }
 

@@ -10,6 +10,14 @@ export interface MockConfig {
   rateLimit: boolean;
   /** When set, `/__mock/*` requires `Authorization: Bearer <adminToken>` (always set on a non-loopback host). */
   adminToken?: string;
+  /** Platform setting `external_kyc`: false (`--no-external-kyc`) verifies an individual when `id_file` is attached. */
+  externalKyc: boolean;
+  /** Platform setting `auto_verify_business_customers` (`--auto-verify-business`): `/submit` verifies at once. */
+  autoVerifyBusiness: boolean;
+  /** Refuse a file that is not a PDF/JPEG/PNG by content when it is attached (422), not at review (`--strict-files`). */
+  strictFiles: boolean;
+  /** Receiver chaos applied to every webhook registration (`--webhook-chaos`). */
+  webhookChaos: { duplicate: boolean; out_of_order: boolean };
 }
 
 /** The defaults; the signing secret has none in the source: each instance gets one (see `createDeps`). */
@@ -20,4 +28,8 @@ export const defaultConfig: Omit<MockConfig, 'signingSecret'> = {
   platformBusinessId: '9d4c4ec5-572d-49de-a362-f01ed09f2b1b',
   minimalKybAllowed: false,
   rateLimit: false,
+  externalKyc: true,
+  autoVerifyBusiness: false,
+  strictFiles: false,
+  webhookChaos: { duplicate: false, out_of_order: false },
 };

@@ -4,12 +4,16 @@ import { type Clock, createClock } from './core/clock.js';
 import type { CoreContext } from './core/context.js';
 import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
 import { type RequestCheck, resetState, type Seed } from './core/seed.js';
+import { applySeedWebhook, platformConfig } from './core/seed-platform.js';
 import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
+import { createWebhookDispatcher, type WebhookDispatcher } from './http/webhook-dispatcher.js';
+import { nativeFetch, type WebhookFetch } from './http/webhook-sender.js';
 import { randomSigningSecret } from './signing/secret-file.js';
 import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
+import { signalOutbox } from './store/outbox-signal.js';
 import { createState, type MockState } from './store/state.js';
 import { createMemoryStore, type StateStore } from './store/state-store.js';
 
@@ -33,6 +37,8 @@ export interface MockDeps {
   validator: RequestValidator;
   rateLimiter: RateLimiter;
   tokens: TokenVerifier;
+  /** Sends the webhook deliveries the state holds (README "Webhooks"). */
+  webhooks: WebhookDispatcher;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -46,6 +52,8 @@ export interface DepsOptions {
   newId?: () => string;
   urls?: Partial<MockUrls>;
   caCertPem?: string;
+  /** What webhook deliveries are sent through (default: the global `fetch`). */
+  fetch?: WebhookFetch;
 }
 
 /** The context domain functions receive, at virtual time `now` (a transaction's). */
@@ -58,6 +66,9 @@ export function coreContext(deps: MockDeps, now: number): CoreContext {
     reviewDelaySeconds: config.reviewDelaySeconds,
     presignTtlSeconds: config.presignTtlSeconds,
     maxUploadBytes: config.maxUploadBytes,
+    externalKyc: config.externalKyc,
+    autoVerifyBusiness: config.autoVerifyBusiness,
+    strictFiles: config.strictFiles,
   };
 }
 
@@ -68,7 +79,9 @@ function seedCheck(deps: Pick<MockDeps, 'validator'>): RequestCheck {
 
 /** Empties `state` and loads the instance's seed into it (start-up and `POST /__mock/reset`). */
 export function reseed(deps: MockDeps, state: MockState, now: number): void {
+  const realNow = now - state.clockOffsetMs;
   resetState(state, deps.seed, coreContext(deps, now), seedCheck(deps));
+  applySeedWebhook(state, deps.seed.webhook, coreContext(deps, realNow), deps.config.webhookChaos);
 }
 
 /** Forgets per-instance caches of the state (rate-limit buckets, verified tokens) after a reset. */
@@ -84,23 +97,37 @@ export function forgetCaches(deps: MockDeps): void {
 export function createDeps(options: DepsOptions): MockDeps {
   const realNow = options.now ?? Date.now;
   const state = createState();
-  const store = createMemoryStore(state, { realNow, settle: settleToClock });
-  const config: MockConfig = {
+  let webhooks: WebhookDispatcher | undefined;
+  // A transaction that queues status events wakes the dispatcher once it has committed.
+  const store = signalOutbox(createMemoryStore(state, { realNow, settle: settleToClock }), () =>
+    webhooks?.kick(),
+  );
+  const seed = options.seed ?? DEMO_SEED;
+  const config = platformConfig(seed.platform, {
     ...defaultConfig,
     ...options.config,
     signingSecret: options.config?.signingSecret ?? randomSigningSecret(),
-  };
+  });
+  const newId = options.newId ?? randomUUID;
+  webhooks = createWebhookDispatcher({
+    store,
+    realNow,
+    newId,
+    fetch: options.fetch ?? nativeFetch,
+    owner: `instance-${randomUUID()}`,
+  });
   const deps: MockDeps = {
     config,
     clock: createClock(realNow, () => store.clockOffsetMs()),
-    newId: options.newId ?? randomUUID,
+    newId,
     store,
-    seed: options.seed ?? DEMO_SEED,
+    seed,
     objects: options.objects,
     urls: { api: 'http://127.0.0.1:4010', storage: 'https://127.0.0.1:4443', ...options.urls },
     validator: createRequestValidator(),
     rateLimiter: createRateLimiter(),
     tokens: createTokenVerifier(config.signingSecret),
+    webhooks,
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
   reseed(deps, state, realNow());

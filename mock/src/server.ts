@@ -193,6 +193,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
   const api = await listen(apps.api, apiSpec).catch((e) => storage.close().then(() => Promise.reject(e)));
   deps.urls.storage = `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
   deps.urls.api = `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
+  // From here on deliveries and due reviews happen on their own, even when nobody calls the mock.
+  deps.webhooks.start();
   return {
     baseUrl: deps.urls.api,
     storageUrl: deps.urls.storage,
@@ -201,6 +203,7 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     ...(adminToken === undefined ? {} : { adminToken }),
     deps,
     async close() {
+      await deps.webhooks.close();
       await Promise.all([api.close(), storage.close()]);
       await rm(objectsDir, { recursive: true, force: true });
     },

@@ -42,6 +42,9 @@ export function coreFixture(): { state: MockState; ctx: CoreContext } {
     reviewDelaySeconds: 60,
     presignTtlSeconds: 300,
     maxUploadBytes: 1024,
+    externalKyc: true,
+    autoVerifyBusiness: false,
+    strictFiles: false,
   };
   applySeed(state, DEMO_SEED, ctx, () => []);
   return { state, ctx };

@@ -14,6 +14,7 @@ export {
   type ReviewDetails,
 } from './testing/controls.js';
 export type { MockClient, MockCredentials } from './testing/credentials.js';
+export type { ReceivedDelivery, StatusChangedEvent, WebhookReceiver } from './testing/webhook-receiver.js';
 export type { ReviewOutcome, Seed };
 
 /** How `startMock` starts an instance; every field is optional. */
@@ -30,7 +31,7 @@ export interface StartMockOptions {
   stateDir?: string;
   /** The platform's clients, legacy keys and customers, or the path of a JSON seed (default: demo data). */
   seed?: Seed | string;
-  /** Virtual seconds a verification stays `PROCESSING` (default 60). */
+  /** Virtual seconds a review runs before it completes by itself (default 60). */
   reviewDelaySeconds?: number;
   /** HMAC secret of tokens and URLs; instances sharing it accept each other's tokens. */
   signingSecret?: string;
@@ -40,6 +41,12 @@ export interface StartMockOptions {
   rateLimit?: boolean;
   /** Token the `/__mock/*` controls require; generated when `host` is not a loopback address. */
   adminToken?: string;
+  /** Platform setting `external_kyc` (default true); false verifies an individual when `id_file` is attached. */
+  externalKyc?: boolean;
+  /** Platform setting `auto_verify_business_customers` (default false): `/submit` verifies at once. */
+  autoVerifyBusiness?: boolean;
+  /** Refuse a non-PDF/JPEG/PNG file at attach (422) instead of in the review (default false). */
+  strictFiles?: boolean;
 }
 
 /** What a started instance offers a test suite; the data fields are plain JSON (pass them to workers). */
@@ -90,6 +97,9 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
     config: {
       minimalKybAllowed: options.minimalKyb ?? false,
       rateLimit: options.rateLimit ?? false,
+      externalKyc: options.externalKyc ?? true,
+      autoVerifyBusiness: options.autoVerifyBusiness ?? false,
+      strictFiles: options.strictFiles ?? false,
       ...(options.reviewDelaySeconds === undefined ? {} : { reviewDelaySeconds: options.reviewDelaySeconds }),
       ...(options.signingSecret === undefined ? {} : { signingSecret: options.signingSecret }),
       ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),

@@ -58,19 +58,19 @@ describe.each(['POST', 'PUT'])('attaching files with %s /customer/{id}/files', (
     const attached = await callApi(mock.baseUrl, method, path, auth, { id_file: fileId });
     expect(attached.status).toBe(200);
     expect(attached.json).toEqual({ message: 'Customer files uploaded successfully' });
-    expect(await status(customerId)).toBe('PROCESSING');
+    expect(await status(customerId)).toBe('PENDING');
     await mock.advanceClock(60);
     expect(await status(customerId)).toBe('VERIFIED');
   });
 
-  it('refuses a file that is not a PDF, JPEG or PNG with a 422 on the slot', async () => {
+  it('accepts a text file declared as a PDF (200, as the official Node SDK expects); the review rejects it', async () => {
     const customerId = await createCustomer();
     const fileId = await uploadIdentity(customerId, NOT_A_DOCUMENT);
     const path = `/api/external/customer/${customerId}/files`;
-    const refused = await callApi(mock.baseUrl, method, path, auth, { id_file: fileId });
-    expect(refused.status).toBe(422);
-    expect(refused.json.errors).toHaveProperty('id_file');
-    expect(await status(customerId)).toBe('PENDING');
+    const attached = await callApi(mock.baseUrl, method, path, auth, { id_file: fileId });
+    expect(attached.status).toBe(200);
+    await mock.advanceClock(60);
+    expect(await status(customerId)).toBe('REJECTED');
   });
 
   it('works with the legacy key as older SDKs send it', async () => {

@@ -57,11 +57,11 @@ describe('individual KYC flow through the typed openapi-fetch client', () => {
       body: { id_file: idFile },
     });
     expectStatus(attached, 200);
-    const processing = expectStatus(
+    const reviewing = expectStatus(
       await api.GET('/api/external/customer/{id}', { params: { path: { id } } }),
       200,
     );
-    expect(processing.data.verification_status).toBe('PROCESSING');
+    expect(reviewing.data.verification_status).toBe('PENDING'); // individuals never show PROCESSING
 
     await mock.advanceClock(60);
     const verified = expectStatus(

@@ -11,7 +11,7 @@ import {
   type Result,
   validationFailure,
 } from './result.js';
-import { startReview } from './review.js';
+import { beginVerification } from './review.js';
 import { INDIVIDUAL_SLOTS, useKey } from './slots.js';
 import { findUploadableIndividual } from './uploads.js';
 
@@ -48,6 +48,8 @@ export function attachFiles(
       slot,
       holderId: customerId,
       maxBytes: ctx.maxUploadBytes,
+      // A file that is not a document is the review's to refuse (api-contract §4), unless --strict-files.
+      checkContent: ctx.strictFiles,
     });
     if (problem) addFieldError(errors, slot, problem);
   }
@@ -55,7 +57,7 @@ export function attachFiles(
   if (failure) return fail(failure);
   const record = found.value;
   for (const slot of requested) placeFile(state, record, slot, body[slot] as string);
-  if (requested.includes('id_file')) startReview(state, record, ctx);
+  if (requested.includes('id_file')) beginVerification(state, record, ctx);
   record.view.updated_at = formatTimestamp(ctx.now);
   return ok(record);
 }

@@ -12,4 +12,8 @@ export interface CoreContext {
   presignTtlSeconds: number;
   /** Largest accepted upload. */
   maxUploadBytes: number;
+  /** Platform settings (api-contract §4): individuals reviewed, businesses verified on submit, MIME at attach. */
+  externalKyc: boolean;
+  autoVerifyBusiness: boolean;
+  strictFiles: boolean;
 }

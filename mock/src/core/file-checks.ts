@@ -12,6 +12,8 @@ export interface FileUse {
   maxBytes: number;
   /** Message when the file is over the size limit (the KYB document endpoints have their own). */
   tooLargeMessage?: string;
+  /** Whether a file that is not a PDF/JPEG/PNG by content is refused here (default true). */
+  checkContent?: boolean;
 }
 
 /**
@@ -38,7 +40,8 @@ export function checkFileForUse(state: MockState, fileId: string, use: FileUse):
   }
   if (file.size > use.maxBytes)
     return use.tooLargeMessage ?? `The ${label} failed checks: it exceeds the 25 MB maximum.`;
-  if (file.detectedMime === null) return `The ${label} failed checks: it must be a PDF, JPEG or PNG file.`;
+  if (file.detectedMime === null && use.checkContent !== false)
+    return `The ${label} failed checks: it must be a PDF, JPEG or PNG file.`;
   return undefined;
 }
 

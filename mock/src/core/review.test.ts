@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../demo-data.js';
 import type { MockState } from '../store/state.js';
 import { coreFixture as setup, T0 } from '../test-kit.js';
-import { completeReview, defaultVerdict, forceReview, settleDueReviews, startReview } from './review.js';
+import { completeReview, forceReview, settleDueReviews, startReview } from './review.js';
+import { defaultVerdict } from './review-verdicts.js';
 
 function customer(state: MockState, id: string) {
   const record = state.customers.get(id);
@@ -11,29 +12,34 @@ function customer(state: MockState, id: string) {
 }
 
 describe('review lifecycle', () => {
-  it('starts a review due after the delay and completes it once the virtual clock reaches it', () => {
+  it('keeps an individual PENDING while its review runs, and completes it once the virtual clock reaches it', () => {
     const { state, ctx } = setup();
     const record = customer(state, DEMO_IDS.individual);
     startReview(state, record, ctx);
     expect(record.reviewDueAt).toBe(T0 + 60_000);
     expect(settleDueReviews(state, T0 + 59_999)).toBe(0);
-    expect(record.view.verification_status).toBe('PROCESSING');
+    expect(record.view.verification_status).toBe('PENDING');
     expect(settleDueReviews(state, T0 + 60_000)).toBe(1);
     expect(record.view.verification_status).toBe('VERIFIED');
     expect(record.reviewDueAt).toBeUndefined();
     expect(state.reviewing.size).toBe(0);
-    expect(state.outbox.map((e) => [e.from, e.to, e.at])).toEqual([
-      ['PENDING', 'PROCESSING', T0],
-      ['PROCESSING', 'VERIFIED', T0 + 60_000],
-    ]);
+    expect(state.outbox.map((e) => [e.from, e.to, e.at])).toEqual([['PENDING', 'VERIFIED', T0 + 60_000]]);
+  });
+
+  it('moves a business to PROCESSING when its review starts', () => {
+    const { state, ctx } = setup();
+    const record = customer(state, DEMO_IDS.business);
+    startReview(state, record, ctx);
+    expect(record.view.verification_status).toBe('PROCESSING');
+    expect(state.outbox.map((e) => [e.from, e.to, e.at])).toEqual([['PENDING', 'PROCESSING', T0]]);
   });
 
   it('rejects an e-mail with +reject by default, with a comment the customer shows', () => {
     const { state } = setup();
     const record = customer(state, DEMO_IDS.individual);
-    expect(defaultVerdict(record)).toEqual({ outcome: 'VERIFIED' });
+    expect(defaultVerdict(state, record)).toEqual({ outcome: 'VERIFIED' });
     record.view.email = 'ada+reject@example.com';
-    const verdict = defaultVerdict(record);
+    const verdict = defaultVerdict(state, record);
     expect(verdict.outcome).toBe('REJECTED');
     completeReview(state, record, verdict, T0);
     expect(record.view.recent_comments?.[0]).toEqual({

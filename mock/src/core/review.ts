@@ -2,33 +2,41 @@ import type { CustomerRecord, MockState } from '../store/state.js';
 import { formatTimestamp } from './clock.js';
 import type { CoreContext } from './context.js';
 import { fail, ok, type Result } from './result.js';
-import { type ChildStatus, moveChildStatus, moveStatus } from './verification.js';
+import {
+  type ChildOutcome,
+  defaultVerdict,
+  HELD_REVIEW_DUE_AT,
+  isHeldByEmail,
+  type ReviewVerdict,
+} from './review-verdicts.js';
+import { moveChildStatus, moveStatus } from './verification.js';
 
-export type ReviewOutcome = 'VERIFIED' | 'REJECTED';
-export type ChildOutcome = Extract<ChildStatus, 'APPROVED' | 'REJECTED'>;
+export type { ChildOutcome, ReviewOutcome, ReviewVerdict } from './review-verdicts.js';
 
-/** A review verdict: the customer's outcome, a comment, and per-owner / per-document outcomes. */
-export interface ReviewVerdict {
-  outcome: ReviewOutcome;
-  comment?: string;
-  owners?: Record<string, ChildOutcome>;
-  documents?: Record<string, ChildOutcome>;
-}
-
-/** Moves a customer into review; the mock completes it after the configured delay on the virtual clock. */
+/**
+ * Starts a customer's review (api-contract §4): a business moves to PROCESSING, an individual keeps its
+ * status (PENDING or REJECTED) while locked; the mock completes it after the review delay on the
+ * virtual clock, or never by itself for a `+hold` e-mail.
+ */
 export function startReview(state: MockState, record: CustomerRecord, ctx: CoreContext): void {
-  moveStatus(state, record, 'PROCESSING', { at: ctx.now });
-  record.reviewDueAt = ctx.now + ctx.reviewDelaySeconds * 1000;
+  if (record.view.type === 'business') moveStatus(state, record, 'PROCESSING', { at: ctx.now });
+  record.reviewDueAt = isHeldByEmail(record.view.email)
+    ? HELD_REVIEW_DUE_AT
+    : ctx.now + ctx.reviewDelaySeconds * 1000;
   state.reviewing.add(record.view.id);
 }
 
-/** The verdict the mock reaches by itself: an e-mail with `+reject` in it rehearses a rejection. */
-export function defaultVerdict(record: CustomerRecord): ReviewVerdict {
-  if (!/\+reject/i.test(record.view.email)) return { outcome: 'VERIFIED' };
-  return {
-    outcome: 'REJECTED',
-    comment: 'Rejected by the mock review: the e-mail address contains +reject.',
-  };
+/**
+ * Starts verification as the platform's settings say: with `external_kyc` off an individual is verified
+ * at once, with `auto_verify_business_customers` a business is; otherwise a review starts.
+ */
+export function beginVerification(state: MockState, record: CustomerRecord, ctx: CoreContext): void {
+  const business = record.view.type === 'business';
+  if (business ? ctx.autoVerifyBusiness : !ctx.externalKyc) {
+    completeReview(state, record, { outcome: 'VERIFIED' }, ctx.now);
+    return;
+  }
+  startReview(state, record, ctx);
 }
 
 function settleChildren(
@@ -79,7 +87,7 @@ export function settleDueReviews(state: MockState, now: number): number {
     if (!record) {
       state.reviewing.delete(id);
     } else if (record.reviewDueAt !== undefined && record.reviewDueAt <= now) {
-      completeReview(state, record, defaultVerdict(record), now);
+      completeReview(state, record, defaultVerdict(state, record), now);
       settled++;
     }
   }

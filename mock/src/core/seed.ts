@@ -3,14 +3,17 @@ import { createState, type MockState } from '../store/state.js';
 import type { CoreContext } from './context.js';
 import { createCustomer, insertCustomer } from './customers.js';
 import { ALL_SCOPES, isScope, type Scope } from './scopes.js';
+import type { SeedPlatform, SeedWebhook } from './seed-platform.js';
 import { moveStatus } from './verification.js';
 
 type Schemas = components['schemas'];
 
-/** A seed: the platform's OAuth clients, legacy keys and customers (the `--seed FILE` format). */
+/** A seed: the platform's settings, OAuth clients, legacy keys, customers and webhook (the `--seed FILE` format). */
 export interface Seed {
   clients: Array<{ client_id: string; client_secret: string; scopes: string[] | '*'; description?: string }>;
   legacy_keys?: string[];
+  platform?: SeedPlatform;
+  webhook?: SeedWebhook;
   customers?: Array<
     Schemas['CreateCustomerRequest'] & { id?: string; verification_status?: Schemas['VerificationStatus'] }
   >;

@@ -6,7 +6,7 @@ import { isCountryCode } from './countries.js';
 import { findCustomer } from './customers.js';
 import { hasDuplicateEmails, ownerIdentityProblem, ownershipSum } from './owner-checks.js';
 import { fail, ok, type Result } from './result.js';
-import { startReview } from './review.js';
+import { beginVerification } from './review.js';
 import { customerLock, moveChildStatus } from './verification.js';
 
 /** KYB document types that satisfy the formation-document requirement of `/submit`. */
@@ -84,10 +84,12 @@ export function submitCustomer(
     const message = `Cannot verify ${business ? 'business' : 'individual'} customer: ${problem}`;
     return fail({ kind: 'validation', message, errors: { customer: [message] } });
   }
-  for (const child of [...(record.view.owners ?? []), ...(record.view.documents ?? [])]) {
-    if (child.status === 'PENDING') moveChildStatus(child, 'PROCESSING');
+  if (!(business && ctx.autoVerifyBusiness)) {
+    for (const child of [...(record.view.owners ?? []), ...(record.view.documents ?? [])]) {
+      if (child.status === 'PENDING') moveChildStatus(child, 'PROCESSING');
+    }
   }
-  startReview(state, record, ctx);
+  beginVerification(state, record, ctx);
   record.view.updated_at = formatTimestamp(ctx.now);
   return ok(record);
 }

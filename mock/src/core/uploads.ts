@@ -11,7 +11,7 @@ export const INDIVIDUAL_ONLY =
 /** Why a customer's uploads are refused (api-contract §4). */
 const LOCKED_MESSAGES = {
   under_review: 'Customer verification is in progress; uploads are blocked until it completes.',
-  verified: 'Customer is already verified; uploads are no longer accepted.',
+  verified: 'Files cannot be uploaded for a verified customer.',
 } as const;
 
 /** Finds an individual customer whose uploads are open, or the API's 404/400. */

@@ -22,15 +22,15 @@ function seededState(): { state: MockState; individual: CustomerRecord; business
 
 describe('moveStatus: the one writer of verification_status', () => {
   it('moves a customer and queues one event with from, to, comment and time', () => {
-    const { state, individual } = seededState();
-    moveStatus(state, individual, 'PROCESSING', { at: T0 });
-    moveStatus(state, individual, 'REJECTED', { at: T0 + 1000, comment: 'blurred' });
-    expect(individual.view.verification_status).toBe('REJECTED');
+    const { state, business } = seededState();
+    moveStatus(state, business, 'PROCESSING', { at: T0 });
+    moveStatus(state, business, 'REJECTED', { at: T0 + 1000, comment: 'blurred' });
+    expect(business.view.verification_status).toBe('REJECTED');
     expect(state.outbox).toEqual([
-      { seq: 1, customer_id: individual.view.id, from: 'PENDING', to: 'PROCESSING', comment: null, at: T0 },
+      { seq: 1, customer_id: business.view.id, from: 'PENDING', to: 'PROCESSING', comment: null, at: T0 },
       {
         seq: 2,
-        customer_id: individual.view.id,
+        customer_id: business.view.id,
         from: 'PROCESSING',
         to: 'REJECTED',
         comment: 'blurred',
@@ -40,16 +40,19 @@ describe('moveStatus: the one writer of verification_status', () => {
   });
 
   it.each(
-    Object.entries(CUSTOMER_TRANSITIONS).flatMap(([from, allowed]) =>
-      (['PENDING', 'PROCESSING', 'VERIFIED', 'REJECTED'] as const)
-        .filter((to) => !allowed.includes(to))
-        .map((to) => [from, to] as const),
+    (['individual', 'business'] as const).flatMap((type) =>
+      Object.entries(CUSTOMER_TRANSITIONS[type]).flatMap(([from, allowed]) =>
+        (['PENDING', 'PROCESSING', 'VERIFIED', 'REJECTED'] as const)
+          .filter((to) => !allowed.includes(to))
+          .map((to) => [type, from, to] as const),
+      ),
     ),
-  )('refuses %s → %s, changing nothing', (from, to) => {
-    const { state, individual } = seededState();
-    individual.view.verification_status = from as CustomerRecord['view']['verification_status'];
-    expect(() => moveStatus(state, individual, to, { at: T0 })).toThrow(/cannot move/);
-    expect(individual.view.verification_status).toBe(from);
+  )('refuses a %s %s → %s, changing nothing', (type, from, to) => {
+    const { state, individual, business } = seededState();
+    const record = type === 'individual' ? individual : business;
+    record.view.verification_status = from as CustomerRecord['view']['verification_status'];
+    expect(() => moveStatus(state, record, to, { at: T0 })).toThrow(/cannot move/);
+    expect(record.view.verification_status).toBe(from);
     expect(state.outbox).toEqual([]);
   });
 
@@ -61,9 +64,9 @@ describe('moveStatus: the one writer of verification_status', () => {
   });
 
   it('keeps at most OUTBOX_MAX undelivered events, dropping the oldest', () => {
-    const { state, individual } = seededState();
+    const { state, business } = seededState();
     for (let i = 0; i < OUTBOX_MAX + 3; i++) {
-      moveStatus(state, individual, i % 2 === 0 ? 'PROCESSING' : 'REJECTED', { at: T0 + i });
+      moveStatus(state, business, i % 2 === 0 ? 'PROCESSING' : 'REJECTED', { at: T0 + i });
     }
     expect(state.outbox).toHaveLength(OUTBOX_MAX);
     expect(state.outbox[0]?.seq).toBe(4);

@@ -5,14 +5,28 @@ import { OUTBOX_MAX } from '../store/state.js';
 export type ChildStatus = 'PENDING' | 'PROCESSING' | 'APPROVED' | 'REJECTED';
 
 /**
- * Every customer `verification_status` change the mock makes, as data: review start (attach of `id_file`,
- * `/submit`), review outcome (timed or forced), and the KYB upgrade sending a verified customer back.
+ * Every customer `verification_status` change the mock makes, per customer type, as data. Individuals
+ * never show PROCESSING (api-contract §4): a review outcome moves them from PENDING or REJECTED (a
+ * re-upload) straight to VERIFIED or REJECTED. Businesses enter review on `/submit` (PROCESSING, or
+ * VERIFIED at once with auto-verify), get an outcome (timed or forced), and a KYB upgrade sends a
+ * verified one back to PENDING.
  */
-export const CUSTOMER_TRANSITIONS: Record<VerificationStatus, readonly VerificationStatus[]> = {
-  PENDING: ['PROCESSING', 'VERIFIED', 'REJECTED'],
-  PROCESSING: ['VERIFIED', 'REJECTED'],
-  REJECTED: ['PROCESSING', 'VERIFIED', 'REJECTED'],
-  VERIFIED: ['PENDING'],
+export const CUSTOMER_TRANSITIONS: Record<
+  'individual' | 'business',
+  Record<VerificationStatus, readonly VerificationStatus[]>
+> = {
+  individual: {
+    PENDING: ['VERIFIED', 'REJECTED'],
+    PROCESSING: ['VERIFIED', 'REJECTED'],
+    REJECTED: ['VERIFIED', 'REJECTED'],
+    VERIFIED: [],
+  },
+  business: {
+    PENDING: ['PROCESSING', 'VERIFIED', 'REJECTED'],
+    PROCESSING: ['VERIFIED', 'REJECTED'],
+    REJECTED: ['PROCESSING', 'VERIFIED', 'REJECTED'],
+    VERIFIED: ['PENDING'],
+  },
 };
 
 /**
@@ -49,7 +63,7 @@ export function moveStatus(
     view.verification_status = to;
     return;
   }
-  if (!CUSTOMER_TRANSITIONS[from].includes(to)) {
+  if (!CUSTOMER_TRANSITIONS[view.type][from].includes(to)) {
     throw new Error(`verification_status cannot move from ${from} to ${to}`);
   }
   view.verification_status = to;

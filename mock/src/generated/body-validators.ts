@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 const { fullFormats: formats } = require('ajv-formats/dist/formats');
 
 /** SHA-256 of the openapi.yaml these validators were compiled from. */
-export const MADE_FROM = '3f03354329f7f7c79a2f4899a9f21d48f235bb31a63eb8a3f99e28363ab59afd';
+export const MADE_FROM = '03c34ac719d366257898815d032a9b073795c41fdb0f111143d2e4cbeaa3e42c';
 
 export const createCustomer = validate20;
 const schema31 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CreateCustomerRequest"};

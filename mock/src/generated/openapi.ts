@@ -461,6 +461,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the platform's webhook URLs
+         * @description The platform's webhook record, without its signing secret. 404 when none is registered.
+         *
+         *     Required scope: `webhook:read`.
+         */
+        get: operations["getWebhook"];
+        /**
+         * Update the platform's webhook URLs
+         * @description Changes the registered URLs; fields left out keep their value, `kyc_url: null` clears it. The
+         *     signing secret does not change. Older official SDKs (up to 1.1.x) send this form; newer ones
+         *     name the record (`updateWebhookById`). 404 when none is registered.
+         *
+         *     Required scope: `webhook:write`.
+         */
+        put: operations["updateWebhook"];
+        /**
+         * Register the platform's webhook URLs
+         * @description Registers where the platform receives event notifications: `collection_url` receives
+         *     customer verification events (`customer.status_changed`), `payout_url` payout events, the
+         *     optional `kyc_url` Signa session events. The answer carries the webhook `signing_secret`, the
+         *     key of the `x-blaaiz-signature` HMAC on every delivery; it is returned only here. A platform
+         *     has one record: a second registration answers 400 (update it instead). The live API requires
+         *     https URLs; the mock accepts http too, for receivers listening locally.
+         *
+         *     Required scope: `webhook:write`.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/webhook/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook record's id (`GET /api/external/webhook`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update the platform's webhook URLs by record id
+         * @description As `updateWebhook`, naming the record (official SDKs from 1.4 send this form). An id that is not
+         *     the platform's record answers 404.
+         *
+         *     Required scope: `webhook:write`.
+         */
+        put: operations["updateWebhookById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/blaaiz-uploads/{objectKey}": {
         parameters: {
             query?: never;
@@ -488,7 +555,34 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "customer.status_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer's verification status changed
+         * @description Sent to the registered `collection_url` for every customer-level `verification_status`
+         *     transition, individual and business: a review's outcome (`VERIFIED`, `REJECTED`), a business
+         *     submission (`PROCESSING`), and a verified business sent back to `PENDING` by a KYB upgrade.
+         *     Owner and document changes send nothing. Delivery is at least once: answer 2xx to accept it;
+         *     anything else, a timeout (10 s) or a refused connection is retried, with the same `event_id`.
+         *     Verify `x-blaaiz-signature`: the lowercase hex HMAC-SHA256 of `{x-blaaiz-timestamp}.{raw body}`,
+         *     keyed by the webhook `signing_secret`.
+         */
+        post: operations["customerStatusChanged"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Client credentials grant. Sent form-encoded by every official SDK; JSON is accepted too. */
@@ -1167,6 +1261,62 @@ export interface components {
         };
         /** @description S3 error document: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>…</Code><Message>…</Message>…</Error>`, where Code is for example `SignatureDoesNotMatch`, `AccessDenied`, `EntityTooLarge` or `NoSuchKey`. */
         S3Error: string;
+        /**
+         * Format: uri
+         * @description An absolute http(s) URL (the live API accepts https only).
+         */
+        WebhookUrl: string;
+        WebhookRegisterRequest: {
+            collection_url: components["schemas"]["WebhookUrl"];
+            payout_url: components["schemas"]["WebhookUrl"];
+            /** @description Signa session events; `null` clears it. */
+            kyc_url?: components["schemas"]["WebhookUrl"] | null;
+        };
+        WebhookUpdateRequest: {
+            collection_url?: components["schemas"]["WebhookUrl"];
+            payout_url?: components["schemas"]["WebhookUrl"];
+            kyc_url?: components["schemas"]["WebhookUrl"] | null;
+        };
+        WebhookCreatedResponse: {
+            /** @example Webhook record created successfully */
+            message: string;
+            data: {
+                /** @description Key of the `x-blaaiz-signature` HMAC; returned only on creation. */
+                signing_secret: string;
+            };
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            collection_url: string | null;
+            payout_url: string | null;
+            kyc_url: string | null;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookResponse: {
+            message: string;
+            data: components["schemas"]["Webhook"];
+        };
+        /** @description Payload of `customer.status_changed` (flat, no `data` wrapper). */
+        CustomerStatusChangedEvent: {
+            /** @constant */
+            message: "Customer verification status updated";
+            /** @constant */
+            event_type: "customer.status_changed";
+            customer_id: string;
+            customer_email: string;
+            old_status: components["schemas"]["VerificationStatus"];
+            new_status: components["schemas"]["VerificationStatus"];
+            /** @description The reason of a rejection, or null. */
+            comment: string | null;
+            /** @description Time of the transition (ISO 8601). */
+            updated_at: string;
+            /** @description Identifies the event; the same on every delivery attempt of it. */
+            event_id: string;
+            /** @constant */
+            type: "customer";
+        };
     };
     responses: {
         /** @description Files attached. */
@@ -1270,6 +1420,24 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ValidationErrorResponse"];
+            };
+        };
+        /** @description A webhook record already exists for the platform, or a URL is not http(s). */
+        WebhookRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The platform has no webhook record (or not the one named). */
+        WebhookNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
             };
         };
         /** @description Rate limit exceeded (120 per minute or 1,500 per hour). */
@@ -1934,6 +2102,134 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook record. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["WebhookNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["WebhookNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collection_url": "https://yourapp.com/webhooks/collection",
+                 *       "payout_url": "https://yourapp.com/webhooks/payout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookRegisterRequest"];
+            };
+        };
+        responses: {
+            /** @description Registered; the signing secret is shown this once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Webhook record created successfully",
+                     *       "data": {
+                     *         "signing_secret": "3f0c9e1b7a5d4c2e8f6a1b3c5d7e9f0a2b4c6d8e"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookCreatedResponse"];
+                };
+            };
+            400: components["responses"]["WebhookRefused"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateWebhookById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook record's id (`GET /api/external/webhook`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["WebhookNotFound"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     putObject: {
         parameters: {
             query: {
@@ -1997,6 +2293,40 @@ export interface operations {
                 content: {
                     "application/xml": components["schemas"]["S3Error"];
                 };
+            };
+        };
+    };
+    customerStatusChanged: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Lowercase hex HMAC-SHA256 of `{timestamp}.{raw body}` keyed by the signing secret. */
+                "x-blaaiz-signature": string;
+                /** @description Unix time of the delivery attempt, in seconds, as a decimal string. */
+                "x-blaaiz-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerStatusChangedEvent"];
+            };
+        };
+        responses: {
+            /** @description Accepted; any 2xx ends the delivery. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not accepted; the delivery is retried on the schedule. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

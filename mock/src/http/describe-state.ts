@@ -15,6 +15,13 @@ export function describeState(state: MockState, now: number) {
       slots: record.slots,
       review_due_at: record.reviewDueAt === undefined ? null : new Date(record.reviewDueAt).toISOString(),
     })),
+    webhook: state.webhook && {
+      id: state.webhook.id,
+      collection_url: state.webhook.collection_url,
+      payout_url: state.webhook.payout_url,
+      kyc_url: state.webhook.kyc_url,
+    },
+    webhook_events: state.webhookEvents.length,
     uploads: {
       pending: state.pending.size,
       files: [...state.files.values()].map((file) => ({

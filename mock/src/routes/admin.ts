@@ -81,8 +81,10 @@ export function adminRoutes(deps: MockDeps): Hono {
       }
       advanceClock(state, seconds);
     });
-    // A second transaction settles the state at the new time: reviews it makes due complete before the answer.
+    // A second transaction settles the state at the new time: reviews it makes due complete before the
+    // answer, and so do the webhook deliveries it makes due.
     const now = await deps.store.transact((_state, now) => now);
+    await deps.webhooks.drain();
     return c.json({ message: `Clock advanced by ${seconds} seconds.`, now: new Date(now).toISOString() });
   });
 

@@ -79,6 +79,8 @@ export type PathItemObject = {
 export interface OpenApiDocument {
   readonly openapi: string;
   readonly paths?: Readonly<Record<string, PathItemObject>>;
+  /** OpenAPI 3.1 webhooks: requests the API sends, by event name. */
+  readonly webhooks?: Readonly<Record<string, PathItemObject>>;
   readonly components?: Readonly<Record<string, unknown>>;
   readonly security?: readonly SecurityRequirement[];
 }

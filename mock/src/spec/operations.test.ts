@@ -64,12 +64,16 @@ describe('listOperations', () => {
     ],
     ['addKycData', 'POST', '/api/external/customer/{id}/kyc-data', 'customer:write', true],
     ['submitCustomer', 'POST', '/api/external/customer/{customer}/submit', 'customer:write', true],
+    ['createWebhook', 'POST', '/api/external/webhook', 'webhook:write', true],
+    ['getWebhook', 'GET', '/api/external/webhook', 'webhook:read', true],
+    ['updateWebhook', 'PUT', '/api/external/webhook', 'webhook:write', true],
+    ['updateWebhookById', 'PUT', '/api/external/webhook/{id}', 'webhook:write', true],
   ])('%s is %s %s with scope %s', (operationId, method, path, scope, legacyApiKey) => {
     expect(byId.get(operationId)).toMatchObject({ method, path, scope, legacyApiKey });
   });
 
   it('holds exactly the documented operations', () => {
-    expect(operations).toHaveLength(21);
+    expect(operations).toHaveLength(25);
   });
 
   it('merges path-level parameters into each operation', () => {

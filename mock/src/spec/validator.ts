@@ -2,7 +2,7 @@
 import type { HeaderInput, QueryInput } from './http-inputs.js';
 import { isEmptyBody } from './http-inputs.js';
 import { loadSpec } from './load-spec.js';
-import { deref, type OpenApiDocument } from './openapi-document.js';
+import { deref, type OpenApiDocument, type ResponseObject } from './openapi-document.js';
 import { listOperations, type SpecOperation } from './operations.js';
 import { createPayloadChecks } from './payload-checks.js';
 import { rootIssue, type ValidationIssue, type ValidationResult } from './validation-issues.js';
@@ -24,6 +24,13 @@ export interface SpecValidator {
     body: unknown,
     headers?: HeaderInput,
   ): ValidationResult;
+  /** Checks a request the API sends to a receiver against the spec's `webhooks:` entry `name` (body and headers). */
+  validateWebhook(
+    name: string,
+    contentType: string | undefined,
+    body: unknown,
+    headers: HeaderInput,
+  ): ValidationResult;
 }
 
 const OK: ValidationResult = { ok: true };
@@ -42,7 +49,34 @@ export function createSpecValidator(spec: OpenApiDocument = loadSpec()): SpecVal
     return operation;
   };
 
+  const webhookHeaders = new Map<string, ResponseObject>();
+  // The webhook's header parameters, shaped as a response's headers so the same check applies.
+  const headersOf = (name: string, parameters: readonly unknown[]): ResponseObject => {
+    let known = webhookHeaders.get(name);
+    if (!known) {
+      const entries = parameters
+        .map(
+          (raw) =>
+            deref(spec, raw as never) as { name: string; in: string; required?: boolean; schema?: unknown },
+        )
+        .filter((parameter) => parameter.in === 'header')
+        .map((parameter) => [parameter.name, { required: parameter.required, schema: parameter.schema }]);
+      known = { headers: Object.fromEntries(entries) } as ResponseObject;
+      webhookHeaders.set(name, known);
+    }
+    return known;
+  };
+
   return {
+    validateWebhook(name, contentType, body, headers) {
+      const operation = spec.webhooks?.[name]?.post;
+      if (!operation) throw new Error(`openapi.yaml has no webhook "${name}"`);
+      const raw = operation.requestBody;
+      const content = raw === undefined ? undefined : deref(spec, raw).content;
+      const bodyIssues = content ? checks.media(content, contentType, body) : [];
+      return result([...bodyIssues, ...checks.headers(headersOf(name, operation.parameters ?? []), headers)]);
+    },
+
     validateRequestBody(operationId, contentType, body) {
       const raw = find(operationId).definition.requestBody;
       const requestBody = raw === undefined ? undefined : deref(spec, raw);

@@ -8,9 +8,10 @@ import {
   type StatusEvent,
   type StoredFile,
 } from './state.js';
+import type { WebhookEvent, WebhookRegistration } from './webhook-state.js';
 
 /** Version of the encoded state; `decodeState` refuses any other, so a store never misreads old data. */
-export const STATE_FORMAT_VERSION = 1;
+export const STATE_FORMAT_VERSION = 2;
 
 /** A customer as stored: its view and slots, the owner slot map and document files as plain objects. */
 export interface EncodedCustomer {
@@ -35,6 +36,8 @@ export interface EncodedState {
   pending: PendingUpload[];
   files: StoredFile[];
   outbox: StatusEvent[];
+  webhook: WebhookRegistration | null;
+  webhookEvents: WebhookEvent[];
 }
 
 /** A customer record as plain JSON. */
@@ -64,6 +67,9 @@ export function encodeState(state: MockState): EncodedState {
     pending: [...state.pending.values()].map((pending) => ({ ...pending, inFlight: false })),
     files: [...state.files.values()],
     outbox: state.outbox,
+    webhook: state.webhook,
+    // A lease belongs to the process sending the attempt; it stays, so another instance waits it out.
+    webhookEvents: state.webhookEvents,
   };
 }
 
@@ -109,6 +115,8 @@ export function decodeState(encoded: unknown): MockState {
     nextSeq: copy.nextSeq,
     nextEventSeq: copy.nextEventSeq,
     outbox: copy.outbox,
+    webhook: copy.webhook,
+    webhookEvents: copy.webhookEvents,
   });
   for (const client of copy.clients) state.clients.set(client.clientId, client);
   for (const key of copy.legacyKeys) state.legacyKeys.add(key);

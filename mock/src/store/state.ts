@@ -1,5 +1,6 @@
 import type { Scope } from '../core/scopes.js';
 import type { components } from '../generated/openapi.js';
+import type { WebhookEvent, WebhookRegistration } from './webhook-state.js';
 
 type Schemas = components['schemas'];
 
@@ -97,6 +98,10 @@ export interface MockState {
   /** Customer status transitions not yet handed to a delivery, oldest first (bounded: `OUTBOX_MAX`). */
   outbox: StatusEvent[];
   nextEventSeq: number;
+  /** The platform's webhook record, if one is registered. */
+  webhook: WebhookRegistration | null;
+  /** Events and their deliveries, oldest first (bounded: `WEBHOOK_LOG_MAX`, 90 days on the virtual clock). */
+  webhookEvents: WebhookEvent[];
 }
 
 /** Most undelivered events kept; past it the oldest are dropped. */
@@ -118,6 +123,8 @@ export function createState(): MockState {
     nextSeq: 1,
     outbox: [],
     nextEventSeq: 1,
+    webhook: null,
+    webhookEvents: [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { ReviewOutcome } from '../core/review.js';
 import type { components } from '../generated/openapi.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
 /** A customer as the API returns it (`components['schemas']['Customer']` of openapi.yaml). */
 export type MockCustomer = components['schemas']['Customer'];
@@ -20,6 +21,11 @@ export interface MockControls {
   advanceClock(seconds: number): Promise<void>;
   /** Ends a customer's review now with `outcome` (`POST /__mock/customers/{id}/review`); returns the customer. */
   forceReview(customerId: string, outcome: ReviewOutcome, details?: ReviewDetails): Promise<MockCustomer>;
+  /**
+   * Starts a webhook receiver on a free local port, registered as the platform's `collection_url`, that
+   * verifies every delivery's signature; `await hooks.next({ customer_id, new_status: 'VERIFIED' })`.
+   */
+  webhookReceiver(options?: { duplicate?: boolean; outOfOrder?: boolean }): Promise<WebhookReceiver>;
 }
 
 function post(url: URL, body: string, adminToken?: string): Promise<{ status: number; text: string }> {
@@ -84,6 +90,20 @@ export function mockControls(baseUrl: string, adminToken?: string): MockControls
         data: MockCustomer;
       };
       return answer.data;
+    },
+    webhookReceiver(options = {}) {
+      const chaos = { duplicate: options.duplicate ?? false, out_of_order: options.outOfOrder ?? false };
+      return startWebhookReceiver(async (url) => {
+        const answer = (await control(
+          baseUrl,
+          '/__mock/webhooks/register',
+          { collection_url: url, chaos },
+          adminToken,
+        )) as {
+          data: { signing_secret: string };
+        };
+        return answer.data.signing_secret;
+      });
     },
   };
 }

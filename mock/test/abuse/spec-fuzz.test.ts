@@ -39,7 +39,12 @@ describe('requests generated from openapi.yaml that break its rules, in process'
   it('break every operation at least two ways', () => {
     const { byOperation } = invalidRequests(spec, ctx);
     expect([...byOperation.keys()].sort()).toEqual([...operationIds].sort());
-    for (const [id, ways] of byOperation) expect(ways.length, id).toBeGreaterThanOrEqual(2);
+    // An operation without parameters or body (getWebhook) has only its credentials to break.
+    const operations = new Map(listOperations(spec).map((op) => [op.operationId, op]));
+    const inputless = (id: string) =>
+      operations.get(id)?.parameters.length === 0 && !operations.get(id)?.definition.requestBody;
+    for (const [id, ways] of byOperation)
+      expect(ways.length, id).toBeGreaterThanOrEqual(inputless(id) ? 1 : 2);
   });
 
   it.each(operationIds)('%s: always a 4xx in the API error shape, and the state is unchanged', async (id) => {

@@ -16,8 +16,10 @@ export interface paths {
         /**
          * Issue an access token
          * @description Exchanges a client id and secret for a short-lived Bearer token (client credentials grant, no
-         *     refresh token). `scope` is a space-separated subset of the scopes assigned to the client;
-         *     bundle names such as `full-access` are rejected with `invalid_scope`. When `scope` is omitted
+         *     refresh token). `scope` is a space-separated list of scope names: the token carries those the
+         *     client holds, and a real scope the client does not hold is dropped silently (so the official
+         *     SDKs' default lists work for restricted credentials). A name that is not a scope, such as the
+         *     bundle name `full-access`, is rejected with `invalid_scope`. When `scope` is omitted
          *     or empty a token is still issued, but it holds no scopes, so every API call made with it
          *     answers 403.
          *
@@ -1322,7 +1324,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Missing parameter, unsupported grant type, or a scope the client does not hold. */
+            /** @description Missing parameter, unsupported grant type, or a scope name that is not a scope (a bundle name, a typo). */
             400: {
                 headers: {
                     [name: string]: unknown;

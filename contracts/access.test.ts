@@ -46,6 +46,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   updateDocument: (customer) => ({ params: { customer, document: any() }, json: { name: 'renamed.pdf' } }),
   deleteDocument: (customer) => ({ params: { customer, document: any() } }),
   submitCustomer: (customer) => ({ params: { customer } }),
+  listCurrencies: () => ({}),
 };
 
 const secured = specOperations().filter((operation) => operation.scope !== undefined);

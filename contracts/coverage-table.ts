@@ -50,6 +50,7 @@ export const COVERAGE: CoverageTable = {
   updateDocument: secured('kyb-documents', ['200', '400', '404', '422']),
   deleteDocument: secured('kyb-documents', ['200', '400', '404']),
   submitCustomer: secured('kyb-documents', ['200', '400', '404', '422']),
+  listCurrencies: secured('currencies', ['200']),
   putObject: {
     '200': 'upload-flow',
     '400': 'upload-flow',

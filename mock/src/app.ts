@@ -4,6 +4,7 @@ import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { currencyRoutes } from './routes/currencies.js';
 import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
 import { documentRoutes } from './routes/documents.js';
@@ -34,6 +35,7 @@ function createApiApp(deps: MockDeps): Hono {
     customerLifecycleRoutes,
     ownerRoutes,
     documentRoutes,
+    currencyRoutes,
     adminRoutes,
   ])
     api.route('/', routes(deps));

@@ -463,6 +463,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external/currency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List supported currencies
+         * @description Returns the currencies the platform supports, as a bare JSON array. The official SDKs'
+         *     `testConnection()` calls this operation; the mock answers a small fixed list.
+         *
+         *     Required scope: `currency:read`.
+         */
+        get: operations["listCurrencies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/blaaiz-uploads/{objectKey}": {
         parameters: {
             query?: never;
@@ -1110,6 +1133,26 @@ export interface components {
         DocumentListResponse: {
             message?: string;
             data: components["schemas"]["KybDocument"][];
+        };
+        /** @description One supported currency. */
+        Currency: {
+            /**
+             * @description Identifier of the currency.
+             * @example currency_001
+             */
+            id: string;
+            /**
+             * @description ISO 4217 code.
+             * @example NGN
+             */
+            code: string;
+            /**
+             * @description Full name of the currency.
+             * @example Nigerian Naira
+             */
+            name: string;
+            /** @description Whether the currency is active. */
+            active: boolean;
         };
         MessageResponse: {
             message: string;
@@ -1926,6 +1969,29 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["CustomerNotFound"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCurrencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supported currencies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Currency"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

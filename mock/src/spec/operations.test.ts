@@ -65,12 +65,13 @@ describe('listOperations', () => {
     ],
     ['addKycData', 'POST', '/api/external/customer/{id}/kyc-data', 'customer:write', true],
     ['submitCustomer', 'POST', '/api/external/customer/{customer}/submit', 'customer:write', true],
+    ['listCurrencies', 'GET', '/api/external/currency', 'currency:read', true],
   ])('%s is %s %s with scope %s', (operationId, method, path, scope, legacyApiKey) => {
     expect(byId.get(operationId)).toMatchObject({ method, path, scope, legacyApiKey });
   });
 
   it('holds exactly the documented operations', () => {
-    expect(operations).toHaveLength(21);
+    expect(operations).toHaveLength(22);
   });
 
   it('merges path-level parameters into each operation', () => {

@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { type MockDeps, settleToClock } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { type TokenClaims, verifyAccessToken } from '../signing/jwt.js';
+import { explainUnauthenticated } from './auth-diagnostic.js';
 import { requestHeader } from './body.js';
 
 /** Who made a request: an OAuth client through its token, or the deprecated full-access key. */
@@ -27,6 +28,7 @@ export function authenticate(
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!match?.[1]) throw ApiError.of('unauthenticated');
   const claims = verifiedClaims(deps, match[1]);
+  if (!deps.state.clients.has(claims.aud)) throw ApiError.of('unauthenticated');
   return { kind: 'token', clientId: claims.aud, scopes: claims.scopes };
 }
 
@@ -67,11 +69,14 @@ export function requireScope(deps: MockDeps, operationId: string): MiddlewareHan
   const scope = deps.validator.scopeOf(operationId);
   return async (c, next) => {
     settleToClock(deps);
-    const principal = authenticate(
-      deps,
-      requestHeader(c, 'authorization'),
-      requestHeader(c, 'x-blaaiz-api-key'),
-    );
+    const [authorization, apiKey] = [requestHeader(c, 'authorization'), requestHeader(c, 'x-blaaiz-api-key')];
+    let principal: Principal;
+    try {
+      principal = authenticate(deps, authorization, apiKey);
+    } catch (error) {
+      c.header('x-mock-auth', explainUnauthenticated(deps, authorization, apiKey));
+      throw error;
+    }
     c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
     if (deps.config.rateLimit) enforceRateLimit(c, deps, principal);
     if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {

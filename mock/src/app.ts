@@ -7,6 +7,7 @@ import { authRoutes } from './routes/auth.js';
 import { currencyRoutes } from './routes/currencies.js';
 import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
 import { ownerRoutes } from './routes/owners.js';
@@ -37,6 +38,7 @@ function createApiApp(deps: MockDeps): Hono {
     documentRoutes,
     currencyRoutes,
     adminRoutes,
+    discoveryRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
+import { parsePublicUrl } from './public-url.js';
 import type { ServerOptions } from './server.js';
 import type { Seed } from './store/seed.js';
+import { checkSeed } from './store/seed-check.js';
 
 /** The CLI's usage text (`--help`). */
 export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API
@@ -9,18 +12,22 @@ export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API
 Usage: blaaiz-mock [options]
 
 Options:
-  --host HOST              interface to listen on (env HOST, default 127.0.0.1)
+  --host HOST              interface to listen on (env BLAAIZ_MOCK_HOST, default 127.0.0.1; 0.0.0.0 = all)
   --port N                 API port (env PORT, default 4010; 0 = any free port)
   --storage-port N         object store port (env STORAGE_PORT, default 4443; 0 = any free port)
   --storage-scheme S       https (default, local CA) or http
+  --public-url URL         API base URL clients use, e.g. http://mock:4010 (env BLAAIZ_MOCK_PUBLIC_URL)
+  --storage-public-url URL base URL of presigned uploads, e.g. https://mock:4443; its host is put in
+                           the certificate (env BLAAIZ_MOCK_STORAGE_PUBLIC_URL)
   --state-dir DIR          where the local CA is kept (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
-  --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers)
-  --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
+  --seed FILE              JSON seed (clients, legacy_keys, customers); without clients, the demo ones
+  --review-delay SECONDS   virtual seconds a verification stays under review (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
   --rate-limit             enforce 120 requests/minute and 1,500/hour per client (429, X-RateLimit-*)
   --quiet                  print only one JSON ready line
   --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
+  --version                print the version and exit
   --help                   show this text
 `;
 
@@ -29,74 +36,124 @@ export interface CliOptions {
   server: ServerOptions;
   quiet: boolean;
   help: boolean;
+  version: boolean;
   /** Only make sure the CA exists and print its path (`--ca-path`). */
   caPath: boolean;
 }
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${name} must be an integer from 0 to 65535, got "${value}"`);
-  return n;
+/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws one line naming the file. */
+export function readSeedFile(path: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`seed file ${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`seed file ${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  return checkSeed(json, `seed file ${path}`);
 }
 
-/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws a one-line error. */
-export function readSeedFile(path: string): Seed {
+const VALUE_FLAGS = [
+  'host',
+  'port',
+  'storage-port',
+  'storage-scheme',
+  'public-url',
+  'storage-public-url',
+  'state-dir',
+  'seed',
+  'review-delay',
+  'signing-secret',
+] as const;
+const BOOLEAN_FLAGS = ['minimal-kyb', 'rate-limit', 'quiet', 'ca-path', 'version', 'help'] as const;
+
+/** `--flag -5` becomes `--flag=-5`, so a negative number reaches its check instead of parseArgs' refusal. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const takesValue = VALUE_FLAGS.some((flag) => arg === `--${flag}`);
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+type Values = Partial<Record<(typeof VALUE_FLAGS)[number], string>>;
+
+function parseFlags(argv: string[]) {
+  const options = {
+    ...Object.fromEntries(VALUE_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+    ...Object.fromEntries(BOOLEAN_FLAGS.map((flag) => [flag, { type: 'boolean' as const, default: false }])),
+    help: { type: 'boolean' as const, short: 'h', default: false },
+  };
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Seed;
+    return parseArgs({ args: joinNegativeValues(argv), options, strict: true }).values;
   } catch (error) {
-    throw new Error(`cannot read seed file ${path}: ${(error as Error).message}`);
+    // parseArgs explains over several lines; its first line names the flag.
+    throw new Error((error as Error).message.split('\n')[0]);
   }
 }
 
-/** Parses flags and environment into server options; throws a one-line error on bad input. */
+/** A flag's value, else the environment variable's, with the name it came from for error messages. */
+function pick(values: Values, flag: (typeof VALUE_FLAGS)[number], env: NodeJS.ProcessEnv, variable?: string) {
+  const fromFlag = values[flag];
+  if (fromFlag !== undefined) return { source: `--${flag}`, value: fromFlag };
+  const fromEnv = variable === undefined ? undefined : env[variable];
+  if (fromEnv !== undefined && fromEnv !== '') return { source: variable as string, value: fromEnv };
+  return undefined;
+}
+
+/** Parses flags and environment into server options; throws one line naming the flag or variable at fault. */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'storage-port': { type: 'string' },
-      'storage-scheme': { type: 'string' },
-      'state-dir': { type: 'string' },
-      seed: { type: 'string' },
-      'review-delay': { type: 'string' },
-      'signing-secret': { type: 'string' },
-      'minimal-kyb': { type: 'boolean', default: false },
-      'rate-limit': { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      'ca-path': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-  });
-  const scheme = values['storage-scheme'] ?? 'https';
-  if (scheme !== 'https' && scheme !== 'http')
-    throw new Error(`--storage-scheme must be https or http, got "${scheme}"`);
-  const delay = values['review-delay'] === undefined ? undefined : Number(values['review-delay']);
-  if (delay !== undefined && !(delay >= 0)) throw new Error('--review-delay must be a number of seconds ≥ 0');
-  const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
-  const port = integer('--port', values.port ?? env.PORT);
-  const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
+  const flags = parseFlags(argv) as Record<string, string | boolean | undefined>;
+  const values = flags as Values;
+  const bool = (name: (typeof BOOLEAN_FLAGS)[number]) => flags[name] === true;
+  const read = <T>(
+    flag: (typeof VALUE_FLAGS)[number],
+    check: (s: string, v: string) => T,
+    variable?: string,
+  ) => {
+    const given = pick(values, flag, env, variable);
+    return given === undefined ? undefined : check(given.source, given.value);
+  };
+  const port = read('port', checkPort, 'PORT');
+  const storagePort = read('storage-port', checkPort, 'STORAGE_PORT');
+  const delay = read('review-delay', checkSeconds);
+  const secret = read('signing-secret', checkText, 'BLAAIZ_MOCK_SIGNING_SECRET');
+  const publicUrl = read('public-url', parsePublicUrl, 'BLAAIZ_MOCK_PUBLIC_URL');
+  const storagePublicUrl = read('storage-public-url', parsePublicUrl, 'BLAAIZ_MOCK_STORAGE_PUBLIC_URL');
+  const seedPath = read('seed', checkText);
   const server: ServerOptions = {
-    host: values.host ?? env.HOST ?? '127.0.0.1',
-    storageScheme: scheme,
-    stateDir: values['state-dir'] ?? env.BLAAIZ_MOCK_STATE_DIR ?? '.blaaiz-mock',
+    host: read('host', checkHost, 'BLAAIZ_MOCK_HOST') ?? '127.0.0.1',
+    storageScheme: read('storage-scheme', checkScheme) ?? 'https',
+    stateDir: read('state-dir', checkText, 'BLAAIZ_MOCK_STATE_DIR') ?? '.blaaiz-mock',
     config: {
-      minimalKybAllowed: values['minimal-kyb'] ?? false,
-      rateLimit: values['rate-limit'] ?? false,
+      minimalKybAllowed: bool('minimal-kyb'),
+      rateLimit: bool('rate-limit'),
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
-      ...(secret ? { signingSecret: secret } : {}),
+      ...(secret === undefined ? {} : { signingSecret: secret }),
     },
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),
-    ...(values.seed ? { seed: readSeedFile(values.seed) } : {}),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
+    ...(seedPath === undefined ? {} : { seed: readSeedFile(seedPath) }),
   };
   return {
     server,
-    quiet: values.quiet ?? false,
-    help: values.help ?? false,
-    caPath: values['ca-path'] ?? false,
+    quiet: bool('quiet'),
+    help: bool('help'),
+    version: bool('version'),
+    caPath: bool('ca-path'),
   };
 }

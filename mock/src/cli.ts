@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { parseCliOptions, USAGE } from './cli-options.js';
 import { DEMO_IDS } from './demo-data.js';
+import { packageVersion } from './package-info.js';
 import { type RunningServers, startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
@@ -14,6 +15,7 @@ function banner(running: RunningServers): string {
     running.caCertPath
       ? `  CA certificate ${running.caCertPath}  (also GET ${running.baseUrl}/__mock/ca.pem; NODE_EXTRA_CA_CERTS=${running.caCertPath})`
       : '  object store serves plain http (no CA)',
+    `  listening on   ${running.listening.api} (API), ${running.listening.storage} (object store)`,
     '  OAuth clients (client_id / client_secret):',
     ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
     ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),
@@ -29,16 +31,20 @@ async function main(): Promise<void> {
   try {
     options = parseCliOptions(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`blaaiz-mock: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`blaaiz-mock: ${(error as Error).message} (blaaiz-mock --help lists the options)`);
     process.exit(2);
   }
   if (options.help) {
     console.log(USAGE);
     return;
   }
+  if (options.version) {
+    console.log(packageVersion());
+    return;
+  }
   if (options.caPath) {
-    const { stateDir = '.blaaiz-mock', host = '127.0.0.1' } = options.server;
-    console.log((await ensureTlsMaterial(resolve(stateDir), [host])).caCertPath);
+    const { stateDir = '.blaaiz-mock' } = options.server;
+    console.log((await ensureTlsMaterial(resolve(stateDir), [])).caCertPath);
     return;
   }
   // Signals are handled from the start, so a script that stops the mock right after its ready line (or
@@ -62,6 +68,7 @@ async function main(): Promise<void> {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
+    listening: running.listening,
   };
   console.log(options.quiet ? JSON.stringify(ready) : banner(running));
 }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { Context, type Hono } from 'hono';
@@ -11,6 +11,7 @@ import { createApp } from './app.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { s3Error } from './http/s3-errors.js';
+import { certificateHost } from './public-url.js';
 import { openObjectStore } from './store/object-store.js';
 import type { Seed } from './store/seed.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
@@ -31,6 +32,10 @@ export interface ServerOptions {
   seed?: Seed;
   config?: Partial<MockConfig>;
   timeouts?: ServerTimeouts;
+  /** Base URL clients use for the API (`--public-url`), e.g. `http://mock:4010` from another container. */
+  publicUrl?: string;
+  /** Base URL presigned URLs point at (`--storage-public-url`); its host is in the certificate's names. */
+  storagePublicUrl?: string;
 }
 
 /** A running instance: its URLs, its CA, its deps (for in-process control) and `close()`. */
@@ -40,12 +45,17 @@ export interface RunningServers {
   caCertPath?: string;
   caCertPem?: string;
   stateDir: string;
+  /** Where the listeners are bound (`host:port`), which differs from the URLs when public URLs are given. */
+  listening: { api: string; storage: string };
   deps: MockDeps;
   close(): Promise<void>;
 }
 
 /** How one listener answers: where, with which limits, in which error shape, over TLS or not. */
 interface ListenerSpec {
+  /** Which listener, for errors: `API` or `object store`, and the flag that sets its port. */
+  name: string;
+  portFlag: string;
   host: string;
   port: number;
   timeouts: Required<ServerTimeouts>;
@@ -103,7 +113,16 @@ async function listen(app: Hono, spec: ListenerSpec): Promise<Listening> {
     ? createHttpsServer({ ...options, ...spec.tls }, listener)
     : createHttpServer(options, listener);
   const close = gracefulClose(server);
-  await once(server.listen(spec.port, spec.host), 'listening');
+  await once(server.listen(spec.port, spec.host), 'listening').catch((error: NodeJS.ErrnoException) => {
+    const where = `${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
+    if (error.code === 'EADDRINUSE')
+      throw new Error(
+        `the ${spec.name} port ${where} is already in use (choose another with ${spec.portFlag}, 0: any free port)`,
+      );
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+      throw new Error(`the ${spec.name} cannot listen on ${where}: no such local address`);
+    throw new Error(`the ${spec.name} cannot listen on ${where}: ${error.message}`);
+  });
   return { server, close };
 }
 
@@ -113,13 +132,27 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const scheme = options.storageScheme ?? 'https';
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
-  const tls = scheme === 'https' ? await ensureTlsMaterial(stateDir, [host]) : undefined;
+  const tls =
+    scheme === 'https' ? await ensureTlsMaterial(stateDir, certificateHosts(host, options)) : undefined;
   const objectsDir = await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
   // A start that fails (bad seed, port taken) leaves no uploads folder behind.
   return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
     await rm(objectsDir, { recursive: true, force: true });
     throw error;
   });
+}
+
+function boundAddress(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
+/** Names the object store's certificate covers: the listening host, the public URLs' hosts, and this machine's name when listening on every interface. */
+function certificateHosts(host: string, options: ServerOptions): string[] {
+  const names = [host];
+  if (host === '0.0.0.0' || host === '::') names.push(hostname());
+  for (const url of [options.storagePublicUrl, options.publicUrl]) if (url) names.push(certificateHost(url));
+  return names.filter((name) => name !== '0.0.0.0' && name !== '::');
 }
 
 interface StartPlan {
@@ -143,21 +176,34 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
   const storageTls = tls && { key: tls.serverKeyPem, cert: tls.serverCertPem };
   const port = options.storagePort ?? 4443;
   const storage = await listen(apps.storage, {
+    name: 'object store',
+    portFlag: '--storage-port',
     host,
     port,
     timeouts,
     badRequest: storageBadRequest,
     tls: storageTls,
   });
-  const apiSpec = { host, port: options.port ?? 4010, timeouts, badRequest: apiBadRequest };
+  const apiSpec = {
+    name: 'API',
+    portFlag: '--port',
+    host,
+    port: options.port ?? 4010,
+    timeouts,
+    badRequest: apiBadRequest,
+  };
   const api = await listen(apps.api, apiSpec).catch((e) => storage.close().then(() => Promise.reject(e)));
-  deps.urls.storage = `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
-  deps.urls.api = `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
+  deps.urls.storage =
+    options.storagePublicUrl ??
+    `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
+  deps.urls.api =
+    options.publicUrl ?? `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
   return {
     baseUrl: deps.urls.api,
     storageUrl: deps.urls.storage,
     ...(tls ? { caCertPath: tls.caCertPath, caCertPem: tls.caCertPem } : {}),
     stateDir,
+    listening: { api: boundAddress(api.server), storage: boundAddress(storage.server) },
     deps,
     async close() {
       await Promise.all([api.close(), storage.close()]);

@@ -2,6 +2,7 @@ import type { CoreContext } from '../core/context.js';
 import { createCustomer, insertCustomer } from '../core/customers.js';
 import { ALL_SCOPES, isScope, type Scope } from '../core/scopes.js';
 import type { components } from '../generated/openapi.js';
+import { describeSeedFailure } from './seed-check.js';
 import type { MockState } from './state.js';
 
 type Schemas = components['schemas'];
@@ -46,7 +47,7 @@ export function applySeed(state: MockState, seed: Seed, ctx: CoreContext, checkC
     const problems = checkCustomer(request);
     if (problems.length > 0) throw new Error(`seed: customers[${index}]: ${problems.join('; ')}`);
     const created = createCustomer(state, request, ctx, { minimalKybAllowed: true });
-    if (!created.ok) throw new Error(`seed: customers[${index}]: ${JSON.stringify(created.error)}`);
+    if (!created.ok) throw new Error(describeSeedFailure(`customers[${index}]`, created.error));
     if (id !== undefined || verification_status !== undefined)
       rekey(state, created.value.id, id, verification_status);
   }

@@ -109,8 +109,10 @@ async function listen(app: Hono, spec: ListenerSpec): Promise<Listening> {
     keepAliveTimeout: keepAliveMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersMs / 4))),
   };
+  // `ca: []`: no trust store on the server, so OpenSSL cannot complete the chain from NODE_EXTRA_CA_CERTS,
+  // which may hold another state dir's CA of the same name (clients would then see a signature failure).
   const server = spec.tls
-    ? createHttpsServer({ ...options, ...spec.tls }, listener)
+    ? createHttpsServer({ ...options, ...spec.tls, ca: [] }, listener)
     : createHttpServer(options, listener);
   const close = gracefulClose(server);
   await once(server.listen(spec.port, spec.host), 'listening').catch((error: NodeJS.ErrnoException) => {

@@ -86,5 +86,12 @@ describe('the packed package, installed into an empty project', () => {
     const report = JSON.parse(stdout) as { success: boolean; numPassedTests: number; numTotalTests: number };
     expect(report).toMatchObject({ success: true, numPassedTests: report.numTotalTests });
     expect(report.numTotalTests).toBeGreaterThanOrEqual(4);
+    // The copied files also type-check, strict, with the versions the README names (TypeScript 5.9, vitest 4).
+    const options = { ...CONSUMER_TSCONFIG.compilerOptions, skipLibCheck: true };
+    const config = { compilerOptions: options, include: ['test/*.ts'] };
+    await writeFile(join(app, 'tsconfig.examples.json'), JSON.stringify(config));
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.examples.json'], { cwd: app });
+    expect(checked.stdout).toBe('');
   });
 });

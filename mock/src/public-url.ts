@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+
 /** Public base URLs (`--public-url`, `--storage-public-url`): what clients on other hosts are told to use. */
 
 /**
@@ -20,6 +23,23 @@ export function parsePublicUrl(source: string, value: string): string {
 }
 
 /** The host of a public URL as a certificate name: brackets of an IPv6 literal removed. */
-export function certificateHost(publicUrl: string): string {
+function certificateHost(publicUrl: string): string {
   return new URL(publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
+/**
+ * Names the object store's certificate covers: the listening host, the public URLs' hosts, and this
+ * machine's name when listening on every interface (the wildcard addresses themselves are no names).
+ */
+export function certificateHosts(host: string, publicUrls: Array<string | undefined>): string[] {
+  const names = [host];
+  if (host === '0.0.0.0' || host === '::') names.push(hostname());
+  for (const url of publicUrls) if (url) names.push(certificateHost(url));
+  return names.filter((name) => name !== '0.0.0.0' && name !== '::');
+}
+
+/** `host:port` of a bound listener (IPv6 in brackets), as the ready line's `listening` reports it. */
+export function boundAddress(address: AddressInfo | string | null): string {
+  if (address === null || typeof address === 'string') return String(address);
+  return `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
 }

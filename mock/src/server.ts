@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { hostname, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { getRequestListener, RequestError } from '@hono/node-server';
 import { Context, type Hono } from 'hono';
@@ -11,7 +11,7 @@ import { createApp } from './app.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { s3Error } from './http/s3-errors.js';
-import { certificateHost } from './public-url.js';
+import { boundAddress, certificateHosts } from './public-url.js';
 import { openObjectStore } from './store/object-store.js';
 import type { Seed } from './store/seed.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
@@ -135,26 +135,18 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
   const tls =
-    scheme === 'https' ? await ensureTlsMaterial(stateDir, certificateHosts(host, options)) : undefined;
+    scheme === 'https'
+      ? await ensureTlsMaterial(
+          stateDir,
+          certificateHosts(host, [options.storagePublicUrl, options.publicUrl]),
+        )
+      : undefined;
   const objectsDir = await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
   // A start that fails (bad seed, port taken) leaves no uploads folder behind.
   return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
     await rm(objectsDir, { recursive: true, force: true });
     throw error;
   });
-}
-
-function boundAddress(server: Server): string {
-  const { address, port } = server.address() as AddressInfo;
-  return `${address.includes(':') ? `[${address}]` : address}:${port}`;
-}
-
-/** Names the object store's certificate covers: the listening host, the public URLs' hosts, and this machine's name when listening on every interface. */
-function certificateHosts(host: string, options: ServerOptions): string[] {
-  const names = [host];
-  if (host === '0.0.0.0' || host === '::') names.push(hostname());
-  for (const url of [options.storagePublicUrl, options.publicUrl]) if (url) names.push(certificateHost(url));
-  return names.filter((name) => name !== '0.0.0.0' && name !== '::');
 }
 
 interface StartPlan {
@@ -205,7 +197,7 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     storageUrl: deps.urls.storage,
     ...(tls ? { caCertPath: tls.caCertPath, caCertPem: tls.caCertPem } : {}),
     stateDir,
-    listening: { api: boundAddress(api.server), storage: boundAddress(storage.server) },
+    listening: { api: boundAddress(api.server.address()), storage: boundAddress(storage.server.address()) },
     deps,
     async close() {
       await Promise.all([api.close(), storage.close()]);

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,9 @@ describe('the packed package, installed into an empty project', () => {
     expect(report).toMatchObject({ success: true, numPassedTests: report.numTotalTests });
     expect(report.numTotalTests).toBeGreaterThanOrEqual(4);
     // The copied files also type-check, strict, with the versions the README names (TypeScript 5.9, vitest 4).
+    // npm removed the linked @types/node when it installed vitest: link it again.
+    const types = join(app, 'node_modules/@types/node');
+    if (!existsSync(types)) await symlink(join(ROOT, 'node_modules/@types/node'), types, 'dir');
     const options = { ...CONSUMER_TSCONFIG.compilerOptions, skipLibCheck: true };
     const config = { compilerOptions: options, include: ['test/*.ts'] };
     await writeFile(join(app, 'tsconfig.examples.json'), JSON.stringify(config));

@@ -52,6 +52,7 @@ const SAMPLES: Readonly<Record<string, Sample>> = {
   getWebhook: () => ({}),
   updateWebhook: () => ({ json: { payout_url: 'https://example.com/payout' } }),
   updateWebhookById: () => ({ params: { id: any() }, json: { payout_url: 'https://example.com/payout' } }),
+  listCurrencies: () => ({}),
 };
 
 const secured = specOperations().filter((operation) => operation.scope !== undefined);

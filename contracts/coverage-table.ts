@@ -54,6 +54,7 @@ export const COVERAGE: CoverageTable = {
   getWebhook: secured('webhooks', ['200', '404']),
   updateWebhook: secured('webhooks', ['200', '404', '422']),
   updateWebhookById: secured('webhooks', ['200', '404', '422']),
+  listCurrencies: secured('currencies', ['200']),
   putObject: {
     '200': 'upload-flow',
     '400': 'upload-flow',

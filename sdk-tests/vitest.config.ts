@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'package',
           include: ['package/**/*.test.ts'],
+          // Packing rebuilds dist/, which the local-path install imports: one file at a time.
+          fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           sequence: { groupOrder: 1 },

@@ -4,8 +4,10 @@ import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
+import { currencyRoutes } from './routes/currencies.js';
 import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
 import { ownerRoutes } from './routes/owners.js';
@@ -37,8 +39,10 @@ function createApiApp(deps: MockDeps): Hono {
     ownerRoutes,
     documentRoutes,
     webhookRoutes,
+    currencyRoutes,
     adminRoutes,
     webhookControlRoutes,
+    discoveryRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Seed } from './core/seed.js';
+import { checkSeed } from './core/seed-check.js';
 import { isWebhookUrl } from './core/webhook-registration.js';
 import { DEMO_SEED } from './demo-data.js';
+import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
+import { parsePublicUrl } from './public-url.js';
 import type { ServerOptions } from './server.js';
 
 /** The CLI's usage text (`--help`). */
@@ -12,14 +15,19 @@ export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API
 Usage: blaaiz-mock [options]
 
 Options:
-  --host HOST              interface to listen on (env HOST, default 127.0.0.1)
+  --host HOST              interface to listen on (env BLAAIZ_MOCK_HOST, default 127.0.0.1; 0.0.0.0 = all)
   --port N                 API port (env PORT, default 4010; 0 = any free port)
   --storage-port N         object store port (env STORAGE_PORT, default 4443; 0 = any free port)
   --storage-scheme S       https (default, local CA) or http
+  --public-url URL         API base URL clients use, e.g. http://mock:4010 (env BLAAIZ_MOCK_PUBLIC_URL)
+  --storage-public-url URL base URL of presigned uploads, e.g. https://mock:4443; its host is put in
+                           the certificate (env BLAAIZ_MOCK_STORAGE_PUBLIC_URL)
   --state-dir DIR          where the local CA is kept (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
-  --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers)
+  --seed FILE              JSON seed (clients, legacy_keys, customers, platform, webhook); without
+                           clients, the demo ones
   --review-delay SECONDS   virtual seconds a review runs before it completes by itself (default 60)
-  --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
+  --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET; default: one
+                           generated once and kept in the state dir)
   --admin-token TEXT       token /__mock/* requires as Authorization: Bearer (env BLAAIZ_MOCK_ADMIN_TOKEN;
                            generated and printed when --host is not a loopback address)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
@@ -32,6 +40,7 @@ Options:
   --webhook-chaos LIST     receiver chaos for every registration: duplicate, out-of-order (comma-separated)
   --quiet                  print only one JSON ready line
   --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
+  --version                print the version and exit
   --help                   show this text
 `;
 
@@ -40,28 +49,58 @@ export interface CliOptions {
   server: ServerOptions;
   quiet: boolean;
   help: boolean;
+  version: boolean;
   /** Only make sure the CA exists and print its path (`--ca-path`). */
   caPath: boolean;
   /** The webhook registered at start (`--webhook-url`, or the seed's), to print with its secret. */
   webhook?: { url: string; signingSecret: string };
 }
 
-function integer(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535)
-    throw new Error(`${name} must be an integer from 0 to 65535, got "${value}"`);
-  return n;
+/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws one line naming the file. */
+export function readSeedFile(path: string): Seed {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`seed file ${path}: cannot be read (${code === 'ENOENT' ? 'no such file' : code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`seed file ${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+  return checkSeed(json, `seed file ${path}`);
 }
 
-/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws a one-line error. */
-export function readSeedFile(path: string): Seed {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Seed;
-  } catch (error) {
-    throw new Error(`cannot read seed file ${path}: ${(error as Error).message}`);
-  }
-}
+const VALUE_FLAGS = [
+  'host',
+  'port',
+  'storage-port',
+  'storage-scheme',
+  'public-url',
+  'storage-public-url',
+  'state-dir',
+  'seed',
+  'review-delay',
+  'signing-secret',
+  'admin-token',
+  'shutdown-grace',
+  'webhook-url',
+  'webhook-chaos',
+] as const;
+const BOOLEAN_FLAGS = [
+  'minimal-kyb',
+  'rate-limit',
+  'no-external-kyc',
+  'auto-verify-business',
+  'strict-files',
+  'quiet',
+  'ca-path',
+  'version',
+  'help',
+] as const;
 
 function webhookChaos(list: string | undefined): { duplicate: boolean; out_of_order: boolean } {
   const names = (list ?? '').split(',').filter((name) => name !== '');
@@ -80,66 +119,98 @@ function withWebhook(seed: Seed | undefined, url: string | undefined): Seed | un
   return { ...base, webhook: { ...base.webhook, collection_url: url, payout_url: url, signing_secret } };
 }
 
-/** Parses flags and environment into server options; throws a one-line error on bad input. */
+/** `--flag -5` becomes `--flag=-5`, so a negative number reaches its check instead of parseArgs' refusal. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    const takesValue = VALUE_FLAGS.some((flag) => arg === `--${flag}`);
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+type Values = Partial<Record<(typeof VALUE_FLAGS)[number], string>>;
+
+function parseFlags(argv: string[]) {
+  const options = {
+    ...Object.fromEntries(VALUE_FLAGS.map((flag) => [flag, { type: 'string' as const }])),
+    ...Object.fromEntries(BOOLEAN_FLAGS.map((flag) => [flag, { type: 'boolean' as const, default: false }])),
+    help: { type: 'boolean' as const, short: 'h', default: false },
+  };
+  try {
+    return parseArgs({ args: joinNegativeValues(argv), options, strict: true }).values;
+  } catch (error) {
+    // parseArgs explains over several lines; its first line names the flag.
+    throw new Error((error as Error).message.split('\n')[0]);
+  }
+}
+
+/** A flag's value, else the environment variable's, with the name it came from for error messages. */
+function pick(values: Values, flag: (typeof VALUE_FLAGS)[number], env: NodeJS.ProcessEnv, variable?: string) {
+  const fromFlag = values[flag];
+  if (fromFlag !== undefined) return { source: `--${flag}`, value: fromFlag };
+  const fromEnv = variable === undefined ? undefined : env[variable];
+  if (fromEnv !== undefined && fromEnv !== '') return { source: variable as string, value: fromEnv };
+  return undefined;
+}
+
+/** Parses flags and environment into server options; throws one line naming the flag or variable at fault. */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      host: { type: 'string' },
-      port: { type: 'string' },
-      'storage-port': { type: 'string' },
-      'storage-scheme': { type: 'string' },
-      'state-dir': { type: 'string' },
-      seed: { type: 'string' },
-      'review-delay': { type: 'string' },
-      'signing-secret': { type: 'string' },
-      'admin-token': { type: 'string' },
-      'minimal-kyb': { type: 'boolean', default: false },
-      'rate-limit': { type: 'boolean', default: false },
-      'shutdown-grace': { type: 'string' },
-      'no-external-kyc': { type: 'boolean', default: false },
-      'auto-verify-business': { type: 'boolean', default: false },
-      'strict-files': { type: 'boolean', default: false },
-      'webhook-url': { type: 'string' },
-      'webhook-chaos': { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      'ca-path': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
+  const flags = parseFlags(argv) as Record<string, string | boolean | undefined>;
+  const values = flags as Values;
+  const bool = (name: (typeof BOOLEAN_FLAGS)[number]) => flags[name] === true;
+  const read = <T>(
+    flag: (typeof VALUE_FLAGS)[number],
+    check: (s: string, v: string) => T,
+    variable?: string,
+  ) => {
+    const given = pick(values, flag, env, variable);
+    return given === undefined ? undefined : check(given.source, given.value);
+  };
+  const port = read('port', checkPort, 'PORT');
+  const storagePort = read('storage-port', checkPort, 'STORAGE_PORT');
+  const delay = read('review-delay', checkSeconds);
+  const secret = read('signing-secret', checkText, 'BLAAIZ_MOCK_SIGNING_SECRET');
+  const publicUrl = read('public-url', parsePublicUrl, 'BLAAIZ_MOCK_PUBLIC_URL');
+  const storagePublicUrl = read('storage-public-url', parsePublicUrl, 'BLAAIZ_MOCK_STORAGE_PUBLIC_URL');
+  const seedPath = read('seed', checkText);
+  const adminToken = read('admin-token', checkText, 'BLAAIZ_MOCK_ADMIN_TOKEN');
+  const grace = read('shutdown-grace', (source, value) => {
+    const seconds = checkSeconds(source, value);
+    if (seconds > 3600)
+      throw new Error(`${source} must be a number of seconds from 0 to 3600, got "${value}"`);
+    return seconds;
   });
-  const scheme = values['storage-scheme'] ?? 'https';
-  if (scheme !== 'https' && scheme !== 'http')
-    throw new Error(`--storage-scheme must be https or http, got "${scheme}"`);
-  const delay = values['review-delay'] === undefined ? undefined : Number(values['review-delay']);
-  if (delay !== undefined && !(delay >= 0)) throw new Error('--review-delay must be a number of seconds ≥ 0');
-  const grace = values['shutdown-grace'] === undefined ? undefined : Number(values['shutdown-grace']);
-  if (grace !== undefined && !(grace >= 0 && grace <= 3600))
-    throw new Error('--shutdown-grace must be a number of seconds from 0 to 3600');
-  const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
-  const adminToken = values['admin-token'] ?? env.BLAAIZ_MOCK_ADMIN_TOKEN;
-  const port = integer('--port', values.port ?? env.PORT);
-  const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
-  const seed = withWebhook(values.seed ? readSeedFile(values.seed) : undefined, values['webhook-url']);
+  const seed = withWebhook(
+    seedPath === undefined ? undefined : readSeedFile(seedPath),
+    values['webhook-url'],
+  );
   const server: ServerOptions = {
-    host: values.host ?? env.HOST ?? '127.0.0.1',
-    storageScheme: scheme,
-    stateDir: values['state-dir'] ?? env.BLAAIZ_MOCK_STATE_DIR ?? '.blaaiz-mock',
+    host: read('host', checkHost, 'BLAAIZ_MOCK_HOST') ?? '127.0.0.1',
+    storageScheme: read('storage-scheme', checkScheme) ?? 'https',
+    stateDir: read('state-dir', checkText, 'BLAAIZ_MOCK_STATE_DIR') ?? '.blaaiz-mock',
     config: {
-      minimalKybAllowed: values['minimal-kyb'] ?? false,
-      rateLimit: values['rate-limit'] ?? false,
-      externalKyc: !values['no-external-kyc'],
-      autoVerifyBusiness: values['auto-verify-business'] ?? false,
-      strictFiles: values['strict-files'] ?? false,
+      minimalKybAllowed: bool('minimal-kyb'),
+      rateLimit: bool('rate-limit'),
+      externalKyc: !bool('no-external-kyc'),
+      autoVerifyBusiness: bool('auto-verify-business'),
+      strictFiles: bool('strict-files'),
       webhookChaos: webhookChaos(values['webhook-chaos']),
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
-      ...(secret ? { signingSecret: secret } : {}),
-      ...(adminToken ? { adminToken } : {}),
+      ...(secret === undefined ? {} : { signingSecret: secret }),
+      ...(adminToken === undefined ? {} : { adminToken }),
     },
-    ...(grace === undefined ? {} : { timeouts: { graceMs: Math.round(grace * 1000) } }),
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),
-    ...(seed ? { seed } : {}),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(grace === undefined ? {} : { timeouts: { graceMs: Math.round(grace * 1000) } }),
   };
   const webhook = seed?.webhook && {
     url: seed.webhook.collection_url,
@@ -147,9 +218,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   };
   return {
     server,
-    quiet: values.quiet ?? false,
-    help: values.help ?? false,
-    caPath: values['ca-path'] ?? false,
+    quiet: bool('quiet'),
+    help: bool('help'),
+    version: bool('version'),
+    caPath: bool('ca-path'),
     ...(webhook ? { webhook } : {}),
   };
 }

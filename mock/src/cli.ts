@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { readyBanner } from './banner.js';
 import { parseCliOptions, USAGE } from './cli-options.js';
+import { packageVersion } from './package-info.js';
 import { DEFAULT_TIMEOUTS, startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
@@ -10,16 +11,20 @@ async function main(): Promise<void> {
   try {
     options = parseCliOptions(process.argv.slice(2), process.env);
   } catch (error) {
-    console.error(`blaaiz-mock: ${(error as Error).message}\n\n${USAGE}`);
+    console.error(`blaaiz-mock: ${(error as Error).message} (blaaiz-mock --help lists the options)`);
     process.exit(2);
   }
   if (options.help) {
     console.log(USAGE);
     return;
   }
+  if (options.version) {
+    console.log(packageVersion());
+    return;
+  }
   if (options.caPath) {
-    const { stateDir = '.blaaiz-mock', host = '127.0.0.1' } = options.server;
-    console.log((await ensureTlsMaterial(resolve(stateDir), [host])).caCertPath);
+    const { stateDir = '.blaaiz-mock' } = options.server;
+    console.log((await ensureTlsMaterial(resolve(stateDir), [])).caCertPath);
     return;
   }
   // Signals are handled from the start, so a script that stops the mock right after its ready line (or
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCertPath: running.caCertPath ?? null,
+    listening: running.listening,
     ...(running.adminToken ? { adminToken: running.adminToken } : {}),
     ...(options.webhook
       ? { webhookUrl: options.webhook.url, webhookSigningSecret: options.webhook.signingSecret }

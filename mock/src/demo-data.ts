@@ -13,13 +13,13 @@ export const DEMO_SEED: Seed = {
     {
       client_id: 'mock-no-upload',
       client_secret: 'mock-no-upload-secret',
-      scopes: ['customer:read', 'customer:write', 'webhook:read', 'webhook:write'],
+      scopes: ['currency:read', 'customer:read', 'customer:write', 'webhook:read', 'webhook:write'],
       description: 'customer scopes, no file:upload',
     },
     {
       client_id: 'mock-readonly',
       client_secret: 'mock-readonly-secret',
-      scopes: ['customer:read', 'wallet:read', 'transaction:read', 'webhook:read'],
+      scopes: ['customer:read', 'currency:read', 'wallet:read', 'transaction:read', 'webhook:read'],
       description: 'read-only scopes',
     },
   ],

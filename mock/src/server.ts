@@ -13,6 +13,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { clientErrorAnswer } from './http/client-error.js';
 import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
+import { boundAddress, certificateHosts } from './public-url.js';
 import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
 import { openObjectStore } from './store/object-store.js';
 import { createUploadsDir } from './store/uploads-dir.js';
@@ -47,6 +48,10 @@ export interface ServerOptions {
   seed?: Seed;
   config?: Partial<MockConfig>;
   timeouts?: ServerTimeouts;
+  /** Base URL clients use for the API (`--public-url`), e.g. `http://mock:4010` from another container. */
+  publicUrl?: string;
+  /** Base URL presigned URLs point at (`--storage-public-url`); its host is in the certificate's names. */
+  storagePublicUrl?: string;
 }
 
 /** A running instance: its URLs, its CA, its deps (for in-process control) and `close()`. */
@@ -58,12 +63,17 @@ export interface RunningServers {
   stateDir: string;
   /** Token `/__mock/*` requires (`Authorization: Bearer`), when one is required. */
   adminToken?: string;
+  /** Where the listeners are bound (`host:port`), which differs from the URLs when public URLs are given. */
+  listening: { api: string; storage: string };
   deps: MockDeps;
   close(): Promise<void>;
 }
 
 /** How one listener answers: where, with which limits, in which error shape, over TLS or not. */
 interface ListenerSpec {
+  /** Which listener, for errors: `API` or `object store`, and the flag that sets its port. */
+  name: string;
+  portFlag: string;
   host: string;
   port: number;
   timeouts: Required<ServerTimeouts>;
@@ -128,12 +138,23 @@ async function listen(app: Hono, spec: ListenerSpec): Promise<Listening> {
     keepAliveTimeout: keepAliveMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(headersMs / 4))),
   };
+  // `ca: []`: no trust store on the server, so OpenSSL cannot complete the chain from NODE_EXTRA_CA_CERTS,
+  // which may hold another state dir's CA of the same name (clients would then see a signature failure).
   const server = spec.tls
-    ? createHttpsServer({ ...options, ...spec.tls }, listener)
+    ? createHttpsServer({ ...options, ...spec.tls, ca: [] }, listener)
     : createHttpServer(options, listener);
   server.on('clientError', clientErrorAnswer(spec.shape));
   const close = gracefulClose(server, spec.timeouts.graceMs);
-  await once(server.listen(spec.port, spec.host), 'listening');
+  await once(server.listen(spec.port, spec.host), 'listening').catch((error: NodeJS.ErrnoException) => {
+    const where = `${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
+    if (error.code === 'EADDRINUSE')
+      throw new Error(
+        `the ${spec.name} port ${where} is already in use (choose another with ${spec.portFlag}, 0: any free port)`,
+      );
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+      throw new Error(`the ${spec.name} cannot listen on ${where}: no such local address`);
+    throw new Error(`the ${spec.name} cannot listen on ${where}: ${error.message}`);
+  });
   return { server, close };
 }
 
@@ -143,7 +164,13 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const scheme = options.storageScheme ?? 'https';
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
-  const tls = scheme === 'https' ? await ensureTlsMaterial(stateDir, [host]) : undefined;
+  const tls =
+    scheme === 'https'
+      ? await ensureTlsMaterial(
+          stateDir,
+          certificateHosts(host, [options.storagePublicUrl, options.publicUrl]),
+        )
+      : undefined;
   const objectsDir = await createUploadsDir(stateDir);
   // A start that fails (bad seed, port taken) leaves no uploads folder behind.
   return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
@@ -176,6 +203,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
   const storageTls = tls && { key: tls.serverKeyPem, cert: tls.serverCertPem };
   const port = options.storagePort ?? 4443;
   const storage = await listen(apps.storage, {
+    name: 'object store',
+    portFlag: '--storage-port',
     host,
     port,
     timeouts,
@@ -184,6 +213,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     tls: storageTls,
   });
   const apiSpec = {
+    name: 'API',
+    portFlag: '--port',
     host,
     port: options.port ?? 4010,
     timeouts,
@@ -191,8 +222,11 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     shape: 'api' as const,
   };
   const api = await listen(apps.api, apiSpec).catch((e) => storage.close().then(() => Promise.reject(e)));
-  deps.urls.storage = `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
-  deps.urls.api = `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
+  deps.urls.storage =
+    options.storagePublicUrl ??
+    `${scheme}://${urlHost(host)}:${(storage.server.address() as AddressInfo).port}`;
+  deps.urls.api =
+    options.publicUrl ?? `http://${urlHost(host)}:${(api.server.address() as AddressInfo).port}`;
   // From here on deliveries and due reviews happen on their own, even when nobody calls the mock.
   deps.webhooks.start();
   return {
@@ -201,6 +235,7 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     ...(tls ? { caCertPath: tls.caCertPath, caCertPem: tls.caCertPem } : {}),
     stateDir,
     ...(adminToken === undefined ? {} : { adminToken }),
+    listening: { api: boundAddress(api.server.address()), storage: boundAddress(storage.server.address()) },
     deps,
     async close() {
       await deps.webhooks.close();

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { readSeedFile } from './cli-options.js';
 import type { ReviewOutcome } from './core/review.js';
 import type { Seed } from './core/seed.js';
+import { checkSeed } from './core/seed-check.js';
+import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
+import { parsePublicUrl } from './public-url.js';
 import { startServers } from './server.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
@@ -47,6 +50,66 @@ export interface StartMockOptions {
   autoVerifyBusiness?: boolean;
   /** Refuse a non-PDF/JPEG/PNG file at attach (422) instead of in the review (default false). */
   strictFiles?: boolean;
+  /** API base URL clients on other hosts use (e.g. `http://mock:4010`); `baseUrl` reports it. */
+  publicUrl?: string;
+  /** Base URL presigned URLs point at (e.g. `https://mock:4443`); its host is put in the certificate. */
+  storagePublicUrl?: string;
+}
+
+/** Checks every option the way the CLI checks its flags: one line naming the option at fault. */
+function checkedOptions(options: StartMockOptions) {
+  const name = (option: string) => `startMock option ${option}`;
+  const known = new Set([
+    'host',
+    'port',
+    'storagePort',
+    'storageScheme',
+    'stateDir',
+    'seed',
+    'reviewDelaySeconds',
+    'signingSecret',
+    'adminToken',
+    'minimalKyb',
+    'rateLimit',
+    'externalKyc',
+    'autoVerifyBusiness',
+    'strictFiles',
+    'publicUrl',
+    'storagePublicUrl',
+  ]);
+  const unknown = Object.keys(options).find((key) => !known.has(key));
+  if (unknown !== undefined) throw new Error(`${name(unknown)} is not an option of startMock`);
+  const optional = <T>(key: keyof StartMockOptions, check: (source: string, value: unknown) => T) =>
+    options[key] === undefined ? undefined : check(name(key), options[key]);
+  const flag = (key: 'minimalKyb' | 'rateLimit' | 'externalKyc' | 'autoVerifyBusiness' | 'strictFiles') =>
+    optional(key, (source, value) => {
+      if (typeof value !== 'boolean') throw new Error(`${source} must be true or false`);
+      return value;
+    });
+  const delay = optional('reviewDelaySeconds', checkSeconds);
+  const secret = optional('signingSecret', checkText);
+  const adminToken = optional('adminToken', checkText);
+  const publicUrl = optional('publicUrl', (s, v) => parsePublicUrl(s, String(v)));
+  const storagePublicUrl = optional('storagePublicUrl', (s, v) => parsePublicUrl(s, String(v)));
+  return {
+    host: optional('host', checkHost) ?? '127.0.0.1',
+    port: optional('port', checkPort) ?? 0,
+    storagePort: optional('storagePort', checkPort) ?? 0,
+    storageScheme: optional('storageScheme', checkScheme) ?? 'https',
+    stateDir: optional('stateDir', checkText) ?? defaultStateDir(),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+    ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
+    config: {
+      minimalKybAllowed: flag('minimalKyb') ?? false,
+      rateLimit: flag('rateLimit') ?? false,
+      externalKyc: flag('externalKyc') ?? true,
+      autoVerifyBusiness: flag('autoVerifyBusiness') ?? false,
+      strictFiles: flag('strictFiles') ?? false,
+      ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
+      ...(secret === undefined ? {} : { signingSecret: secret }),
+      ...(adminToken === undefined ? {} : { adminToken }),
+    },
+  };
 }
 
 /** What a started instance offers a test suite; the data fields are plain JSON (pass them to workers). */
@@ -66,6 +129,8 @@ export interface MockConnection {
 
 /** A running instance: connection data, mock controls and `close()`. */
 export interface MockInstance extends MockConnection, MockControls {
+  /** Where the listeners are bound (`host:port`); differs from the URLs when public URLs are given. */
+  listening: { api: string; storage: string };
   /** Stops both listeners after in-flight requests and removes uploaded bytes; safe to call twice. */
   close(): Promise<void>;
 }
@@ -86,31 +151,21 @@ export function defaultStateDir(): string {
  * instances share nothing but the CA files of a common state dir.
  */
 export async function startMock(options: StartMockOptions = {}): Promise<MockInstance> {
-  const seed = typeof options.seed === 'string' ? readSeedFile(options.seed) : options.seed;
-  const running = await startServers({
-    host: options.host ?? '127.0.0.1',
-    port: options.port ?? 0,
-    storagePort: options.storagePort ?? 0,
-    storageScheme: options.storageScheme ?? 'https',
-    stateDir: options.stateDir ?? defaultStateDir(),
-    ...(seed ? { seed } : {}),
-    config: {
-      minimalKybAllowed: options.minimalKyb ?? false,
-      rateLimit: options.rateLimit ?? false,
-      externalKyc: options.externalKyc ?? true,
-      autoVerifyBusiness: options.autoVerifyBusiness ?? false,
-      strictFiles: options.strictFiles ?? false,
-      ...(options.reviewDelaySeconds === undefined ? {} : { reviewDelaySeconds: options.reviewDelaySeconds }),
-      ...(options.signingSecret === undefined ? {} : { signingSecret: options.signingSecret }),
-      ...(options.adminToken === undefined ? {} : { adminToken: options.adminToken }),
-    },
-  });
+  const checked = checkedOptions(options);
+  const seed =
+    typeof options.seed === 'string'
+      ? readSeedFile(options.seed)
+      : options.seed === undefined
+        ? undefined
+        : checkSeed(options.seed, 'startMock option seed');
+  const running = await startServers({ ...checked, ...(seed ? { seed } : {}) });
   let closing: Promise<void> | undefined;
   return {
     baseUrl: running.baseUrl,
     storageUrl: running.storageUrl,
     caCert: running.caCertPem ?? null,
     caCertPath: running.caCertPath ?? null,
+    listening: running.listening,
     credentials: await running.deps.store.transact(credentialsOf),
     adminToken: running.adminToken ?? null,
     ...mockControls(running.baseUrl, running.adminToken),

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI_PATH, readyLine, runCli } from './run-cli.js';
+import { CLI_PATH, type ReadyLine, readyLine, runCli } from './run-cli.js';
 
 let stateDir: string;
 beforeAll(async () => {
@@ -59,15 +59,67 @@ describe('blaaiz-mock (the package bin) as a child process', () => {
   });
 
   it.each([
-    { args: ['--bogus'], error: /bogus/ },
-    { args: ['--port', '70000'], error: /--port must be an integer/ },
-    { args: ['--storage-scheme', 'ftp'], error: /--storage-scheme must be https or http/ },
-  ])('$args: exit 2 with the reason and the usage on stderr', async ({ args, error }) => {
-    const run = runCli(args);
+    { args: ['--bogus'], env: {}, error: /^blaaiz-mock: Unknown option '--bogus'/ },
+    { args: ['--port', '70000'], env: {}, error: /^blaaiz-mock: --port must be a port number/ },
+    { args: [], env: { PORT: 'abc' }, error: /^blaaiz-mock: PORT must be a port number .*"abc"/ },
+    {
+      args: ['--review-delay', '-5'],
+      env: {},
+      error: /^blaaiz-mock: --review-delay must be .* ≥ 0, got "-5"/,
+    },
+    {
+      args: ['--storage-scheme', 'ftp'],
+      env: {},
+      error: /^blaaiz-mock: --storage-scheme must be https or http/,
+    },
+  ])(
+    '$args $env: exit 2 with one line on stderr naming the flag or variable',
+    async ({ args, env, error }) => {
+      const run = runCli(args, env);
+      expect(await run.exited).toBe(2);
+      expect(run.stderr()).toMatch(error);
+      expect(run.stderr().trimEnd().split('\n')).toHaveLength(1);
+      expect(run.stderr()).not.toContain('Usage:');
+      expect(run.stdout()).toBe('');
+    },
+  );
+
+  it('--seed with an invalid status: exit 2, one line naming the file and the path', async () => {
+    const seed = join(stateDir, 'banana.json');
+    writeFileSync(seed, JSON.stringify({ customers: [{ verification_status: 'BANANA' }] }));
+    const run = runCli(['--seed', seed]);
     expect(await run.exited).toBe(2);
-    expect(run.stderr()).toMatch(error);
-    expect(run.stderr()).toContain('Usage: blaaiz-mock [options]');
-    expect(run.stdout()).toBe('');
+    expect(run.stderr()).toMatch(
+      /^blaaiz-mock: seed file .*banana\.json: customers\[0\]\.verification_status must be one of/,
+    );
+    expect(run.stderr().trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('--version prints the package version', async () => {
+    const run = runCli(['--version']);
+    expect(await run.exited).toBe(0);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(run.stdout()).toBe(`${version}\n`);
+  });
+
+  it('--host 0.0.0.0 with public URLs: the ready line gives them and where it listens; health answers', async () => {
+    const run = runCli(
+      ['--quiet', '--host', '0.0.0.0', '--port', '0', '--storage-port', '0', '--state-dir', stateDir],
+      {
+        BLAAIZ_MOCK_PUBLIC_URL: 'http://mock.internal:4010',
+        BLAAIZ_MOCK_STORAGE_PUBLIC_URL: 'https://mock.internal:4443',
+      },
+    );
+    const ready = (await readyLine(run)) as ReadyLine & { listening: { api: string } };
+    expect(ready).toMatchObject({
+      baseUrl: 'http://mock.internal:4010',
+      storageUrl: 'https://mock.internal:4443',
+    });
+    const port = ready.listening.api.split(':').pop();
+    const health = await fetch(`http://127.0.0.1:${port}/__mock/health`);
+    expect(await health.json()).toMatchObject({ status: 'ready', storage_url: 'https://mock.internal:4443' });
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('--ca-path creates the CA once, prints its path and exits 0 (for trust stores set before start)', async () => {
@@ -99,7 +151,9 @@ describe('blaaiz-mock (the package bin) as a child process', () => {
     try {
       const run = runCli(['--quiet', '--port', port, '--storage-port', '0', '--state-dir', stateDir]);
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toMatch(/EADDRINUSE/);
+      expect(run.stderr()).toBe(
+        `blaaiz-mock: the API port 127.0.0.1:${port} is already in use (choose another with --port, 0: any free port)\n`,
+      );
     } finally {
       await new Promise((done) => blocker.close(done));
     }

@@ -27,7 +27,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
   if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`npm run build\` first`);
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !['PORT', 'STORAGE_PORT', 'HOST', 'BLAAIZ_MOCK_STATE_DIR'].includes(name),
+      ([name]) => !['PORT', 'STORAGE_PORT', 'HOST'].includes(name) && !name.startsWith('BLAAIZ_MOCK_'),
     ),
   );
   const child = spawn(process.execPath, [CLI_PATH, ...args], {

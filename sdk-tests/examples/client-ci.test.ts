@@ -43,7 +43,7 @@ function kycClient(baseUrl: string, clientId: string, clientSecret: string) {
       return (await call('POST', '/api/external/customer', body)).data.id;
     },
     /** Presign, PUT the bytes (no ETag back means the store did not take them), attach as identity. */
-    async uploadPassport(customerId: string, pdf: Uint8Array): Promise<void> {
+    async uploadPassport(customerId: string, pdf: Blob): Promise<void> {
       const body = { customer_id: customerId, file_category: 'identity' };
       const presigned = await call<Presigned>('POST', '/api/external/file/get-presigned-url', body);
       const put = await fetch(presigned.url, { method: 'PUT', body: pdf });
@@ -63,7 +63,7 @@ function kycClient(baseUrl: string, clientId: string, clientSecret: string) {
 const mock = inject('blaaizMock'); // what global-setup.ts provided (jest: read process.env instead)
 const controls = mockControls(mock.baseUrl); // reset / advanceClock / forceReview from any test file
 const client = kycClient(mock.baseUrl, mock.credentials.clientId, mock.credentials.clientSecret);
-const passport = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+const passport = new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' });
 
 beforeEach(() => controls.reset()); // every test starts from the seed, with the clock back at now
 

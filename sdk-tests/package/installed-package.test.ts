@@ -1,44 +1,14 @@
-import { execFile } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONSUMER_MANIFEST, CONSUMER_SCRIPT, CONSUMER_TSCONFIG, CONSUMER_TYPES } from './consumer-files.js';
+import { CONSUMER_SCRIPT, CONSUMER_TSCONFIG, CONSUMER_TYPES } from './consumer-files.js';
+import { emptyProject, install, npm, ROOT, run } from './consumer-project.js';
 
-const exec = promisify(execFile);
-// The consumer gets a plain environment: nothing about a mock this suite may have started.
-const { NODE_EXTRA_CA_CERTS: _ca, BLAAIZ_MOCK_URL: _url, ...consumerEnv } = process.env;
-
-/** Runs a command; a failure carries its whole output (tsc and npm report on stdout). */
-async function run(command: string, args: string[], options: { cwd: string; timeout?: number }) {
-  try {
-    return await exec(command, args, { ...options, env: consumerEnv, maxBuffer: 32 * 1024 * 1024 });
-  } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: error });
-  }
-}
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let work: string;
 let app: string;
 let packedFiles: string[];
-
-async function npm(args: string[], cwd: string): Promise<string> {
-  return (await run('npm', args, { cwd })).stdout;
-}
-
-/** `npm install` in the consumer project, from the local cache when it can, from the registry otherwise. */
-async function install(spec: string): Promise<void> {
-  const flags = ['install', '--no-audit', '--no-fund', spec];
-  try {
-    await npm([...flags, '--offline'], app);
-  } catch {
-    await npm(flags, app);
-  }
-}
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'blaaiz-pack-'));
@@ -47,20 +17,25 @@ beforeAll(async () => {
     { filename: string; files: Array<{ path: string }> },
   ];
   packedFiles = manifest.files.map((file) => file.path);
-  app = join(work, 'app');
-  await mkdir(app);
-  await writeFile(join(app, 'package.json'), JSON.stringify(CONSUMER_MANIFEST));
-  await install(join(work, manifest.filename));
+  app = await emptyProject(join(work, 'app'));
+  await install(join(work, manifest.filename), app);
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('the packed package, installed into an empty project', () => {
   it('ships the build, the spec and the declarations, not the sources or tests', () => {
-    for (const path of ['openapi.yaml', 'dist/mock/src/cli.js', 'dist/mock/src/testing.js']) {
+    for (const path of ['openapi.yaml', 'LICENSE', 'dist/mock/src/cli.js', 'dist/mock/src/testing.js']) {
       expect(packedFiles).toContain(path);
     }
     expect(packedFiles).toContain('dist/mock/src/testing.d.ts');
     expect(packedFiles.filter((path) => /\.test\.|^mock\/|^sdk-tests\/|^contracts\//.test(path))).toEqual([]);
+  });
+
+  it('has README links that resolve inside the package or point to the repository', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const targets = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] ?? '');
+    const relative = targets.filter((target) => !/^(https?:|#|mailto:)/.test(target));
+    expect(relative.filter((target) => !packedFiles.includes(target.split('#')[0] ?? ''))).toEqual([]);
   });
 
   it('npx blaaiz-mock --help prints the usage (an executable bin)', async () => {
@@ -93,7 +68,7 @@ describe('the packed package, installed into an empty project', () => {
     const version = JSON.parse(
       await readFile(join(ROOT, 'node_modules/vitest/package.json'), 'utf8'),
     ).version;
-    await install(`vitest@${version}`);
+    await install(`vitest@${version}`, app);
     await mkdir(join(app, 'test'));
     for (const file of ['global-setup.ts', 'client-ci.test.ts']) {
       const source = await readFile(join(ROOT, 'sdk-tests/examples', file), 'utf8');
@@ -111,5 +86,15 @@ describe('the packed package, installed into an empty project', () => {
     const report = JSON.parse(stdout) as { success: boolean; numPassedTests: number; numTotalTests: number };
     expect(report).toMatchObject({ success: true, numPassedTests: report.numTotalTests });
     expect(report.numTotalTests).toBeGreaterThanOrEqual(4);
+    // The copied files also type-check, strict, with the versions the README names (TypeScript 5.9, vitest 4).
+    // npm removed the linked @types/node when it installed vitest: link it again.
+    const types = join(app, 'node_modules/@types/node');
+    if (!existsSync(types)) await symlink(join(ROOT, 'node_modules/@types/node'), types, 'dir');
+    const options = { ...CONSUMER_TSCONFIG.compilerOptions, skipLibCheck: true };
+    const config = { compilerOptions: options, include: ['test/*.ts'] };
+    await writeFile(join(app, 'tsconfig.examples.json'), JSON.stringify(config));
+    const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
+    const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.examples.json'], { cwd: app });
+    expect(checked.stdout).toBe('');
   });
 });

@@ -42,8 +42,24 @@ describe('token requests as the official SDKs send them', () => {
     expect(answer.json).toMatchObject({ error: 'invalid_scope' });
   });
 
-  it('refuses a scope the client does not hold (mock-readonly has no file:upload)', async () => {
-    const answer = await requestToken(mock.baseUrl, 'mock-readonly', 'mock-readonly-secret', 'file:upload');
+  it("gives the demo client without file:upload a token from the SDKs' defaults; an upload with it is 403", async () => {
+    const answer = await requestToken(
+      mock.baseUrl,
+      'mock-no-upload',
+      'mock-no-upload-secret',
+      OFFICIAL_SDK_SCOPES.join(' '),
+    );
+    expect(answer.status).toBe(200);
+    const token = answer.json.access_token;
+    const read = await callApi(mock.baseUrl, 'GET', `/api/external/customer/${DEMO_CUSTOMER}`, { token });
+    expect(read.status).toBe(200);
+    const presign = await requestPresign(mock.baseUrl, { token }, DEMO_CUSTOMER);
+    expect(presign.status).toBe(403);
+    expect(presign.json.message).toMatch(/file:upload/);
+  });
+
+  it('refuses a string that is not a scope with invalid_scope, even among real ones', async () => {
+    const answer = await tokenFor('customer:read files:upload');
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: 'invalid_scope' });
   });

@@ -16,15 +16,18 @@ describe('resolveRequestedScopes', () => {
       'customer:read compliance-kyc:pii:read',
       ['customer:read'],
     ],
+    ['a real scope the client does not hold, dropped', 'payout:create customer:read', ['customer:read']],
+    ['only scopes the client does not hold: a token without scopes', 'payout:create wallet:read', []],
+    ['every scope there is: the ones held', ALL_SCOPES.join(' '), held],
   ])('grants %s', (_label, requested, expected) => {
     expect(resolveRequestedScopes(requested, held)).toEqual({ ok: true, scopes: expected });
   });
 
   it.each([
     ['a bundle name', 'full-access', ['full-access']],
-    ['a real scope the client does not hold', 'payout:create customer:read', ['payout:create']],
     ['an unknown name', 'files:upload', ['files:upload']],
     ['a wildcard', '*', ['*']],
+    ['a bundle name among real scopes', 'customer:read read-only file:upload', ['read-only']],
   ])('refuses %s', (_label, requested, invalid) => {
     expect(resolveRequestedScopes(requested, held)).toEqual({ ok: false, invalid });
   });

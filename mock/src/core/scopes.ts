@@ -43,28 +43,23 @@ export type Scope = (typeof ALL_SCOPES)[number];
 
 const known = new Set<string>(ALL_SCOPES);
 
-/**
- * Scopes a token request may name without holding them: they are dropped from the token, not refused.
- * `compliance-kyc:pii:read` is in no bundle, yet the official SDKs request it by default, and their docs
- * say the API drops it for credentials that lack it.
- */
-export const DROPPED_WHEN_NOT_HELD: ReadonlySet<string> = new Set(['compliance-kyc:pii:read']);
+export type ScopeRequest = { ok: true; scopes: Scope[] } | { ok: false; invalid: string[] };
 
 /** True when `value` is one of the live API's scope names. */
 export function isScope(value: string): value is Scope {
   return known.has(value);
 }
 
-export type ScopeRequest = { ok: true; scopes: Scope[] } | { ok: false; invalid: string[] };
-
 /**
- * Resolves the `scope` parameter of a token request (space-separated) against the scopes a client holds.
- * An omitted or empty value yields no scopes at all, as the live API does.
+ * Resolves the `scope` parameter of a token request (space-separated) against the scopes a client holds
+ * (api-contract §2): a real scope the client does not hold is dropped silently, so the official SDKs'
+ * default lists work for restricted credentials; a name that is not a scope (a bundle name such as
+ * `full-access`, a wildcard, a typo) is refused. An omitted or empty value yields no scopes at all.
  */
 export function resolveRequestedScopes(requested: string | undefined, held: readonly Scope[]): ScopeRequest {
   const names = (requested ?? '').split(/\s+/).filter((name) => name.length > 0);
-  const holds = new Set<string>(held);
-  const invalid = names.filter((name) => !holds.has(name) && !DROPPED_WHEN_NOT_HELD.has(name));
+  const invalid = names.filter((name) => !known.has(name));
   if (invalid.length > 0) return { ok: false, invalid };
+  const holds = new Set<string>(held);
   return { ok: true, scopes: [...new Set(names.filter((name) => holds.has(name)))] as Scope[] };
 }

@@ -3,6 +3,7 @@ import { createState, type MockState } from '../store/state.js';
 import type { CoreContext } from './context.js';
 import { createCustomer, insertCustomer } from './customers.js';
 import { ALL_SCOPES, isScope, type Scope } from './scopes.js';
+import { describeSeedFailure } from './seed-check.js';
 import type { SeedPlatform, SeedWebhook } from './seed-platform.js';
 import { moveStatus } from './verification.js';
 
@@ -50,7 +51,7 @@ export function applySeed(state: MockState, seed: Seed, ctx: CoreContext, checkC
     const problems = checkCustomer(request);
     if (problems.length > 0) throw new Error(`seed: customers[${index}]: ${problems.join('; ')}`);
     const created = createCustomer(state, request, ctx, { minimalKybAllowed: true });
-    if (!created.ok) throw new Error(`seed: customers[${index}]: ${JSON.stringify(created.error)}`);
+    if (!created.ok) throw new Error(describeSeedFailure(`customers[${index}]`, created.error));
     if (id !== undefined || verification_status !== undefined)
       rekey(state, created.value.id, id, verification_status);
   }

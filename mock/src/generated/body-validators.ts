@@ -6,7 +6,7 @@ const require = createRequire(import.meta.url);
 const { fullFormats: formats } = require('ajv-formats/dist/formats');
 
 /** SHA-256 of the openapi.yaml these validators were compiled from. */
-export const MADE_FROM = '03c34ac719d366257898815d032a9b073795c41fdb0f111143d2e4cbeaa3e42c';
+export const MADE_FROM = '91ca37df20423ddba3c37b5ae442aad410feabaa13d3e41d5e6ea1d412ddc34b';
 
 export const createCustomer = validate20;
 const schema31 = {"$ref":"https://blaaiz-mock.invalid/openapi.yaml#/components/schemas/CreateCustomerRequest"};

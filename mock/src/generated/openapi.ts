@@ -16,8 +16,10 @@ export interface paths {
         /**
          * Issue an access token
          * @description Exchanges a client id and secret for a short-lived Bearer token (client credentials grant, no
-         *     refresh token). `scope` is a space-separated subset of the scopes assigned to the client;
-         *     bundle names such as `full-access` are rejected with `invalid_scope`. When `scope` is omitted
+         *     refresh token). `scope` is a space-separated list of scope names: the token carries those the
+         *     client holds, and a real scope the client does not hold is dropped silently (so the official
+         *     SDKs' default lists work for restricted credentials). A name that is not a scope, such as the
+         *     bundle name `full-access`, is rejected with `invalid_scope`. When `scope` is omitted
          *     or empty a token is still issued, but it holds no scopes, so every API call made with it
          *     answers 403.
          *
@@ -521,6 +523,29 @@ export interface paths {
          *     Required scope: `webhook:write`.
          */
         put: operations["updateWebhookById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external/currency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List supported currencies
+         * @description Returns the currencies the platform supports, as a bare JSON array. The official SDKs'
+         *     `testConnection()` calls this operation; the mock answers a small fixed list.
+         *
+         *     Required scope: `currency:read`.
+         */
+        get: operations["listCurrencies"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1210,6 +1235,26 @@ export interface components {
             message?: string;
             data: components["schemas"]["KybDocument"][];
         };
+        /** @description One supported currency. */
+        Currency: {
+            /**
+             * @description Identifier of the currency.
+             * @example currency_001
+             */
+            id: string;
+            /**
+             * @description ISO 4217 code.
+             * @example NGN
+             */
+            code: string;
+            /**
+             * @description Full name of the currency.
+             * @example Nigerian Naira
+             */
+            name: string;
+            /** @description Whether the currency is active. */
+            active: boolean;
+        };
         MessageResponse: {
             message: string;
         };
@@ -1497,7 +1542,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Missing parameter, unsupported grant type, or a scope the client does not hold. */
+            /** @description Missing parameter, unsupported grant type, or a scope name that is not a scope (a bundle name, a typo). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2227,6 +2272,29 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["WebhookNotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listCurrencies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supported currencies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Currency"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
         };
     };

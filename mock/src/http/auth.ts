@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { type AuthRefusal, describeRefusal } from './auth-diagnostic.js';
 import { requestHeader } from './body.js';
 
 /** Who made a request: an OAuth client through its token, or the deprecated full-access key. */
@@ -13,25 +14,32 @@ function missingScopeMessage(scope: string, held: string[]): string {
   return `This action requires the ${scope} scope, which the access token does not hold.`;
 }
 
-/** Identifies the caller from `Authorization: Bearer …` or `x-blaaiz-api-key`; 401 when neither is valid. */
+/** The caller, or why its credential was refused. */
+export type AuthOutcome = { ok: true; principal: Principal } | { ok: false; refusal: AuthRefusal };
+
+/** Identifies the caller from `Authorization: Bearer …` or `x-blaaiz-api-key`, or says why it cannot. */
 export async function authenticate(
   deps: MockDeps,
   authorization: string | undefined,
   apiKey: string | undefined,
-): Promise<Principal> {
-  if (apiKey !== undefined && authorization === undefined) {
+): Promise<AuthOutcome> {
+  if (authorization === undefined) {
+    if (apiKey === undefined) return { ok: false, refusal: { kind: 'no-credential' } };
     const known = await deps.store.transact((state) => state.legacyKeys.has(apiKey));
-    if (known) return { kind: 'legacy-key' };
-    throw ApiError.of('unauthenticated');
+    return known
+      ? { ok: true, principal: { kind: 'legacy-key' } }
+      : { ok: false, refusal: { kind: 'unknown-key' } };
   }
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  if (!match?.[1]) throw ApiError.of('unauthenticated');
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) return { ok: false, refusal: { kind: 'malformed-header' } };
   const check = deps.tokens.verify(match[1], deps.clock.now());
-  if (!check.ok) throw ApiError.of('unauthenticated');
+  if (!check.ok) return { ok: false, refusal: { kind: 'token', reason: check.reason } };
   const { aud, scopes } = check.claims;
   // A well-signed token is still refused once its client is not one the platform knows.
-  if (!(await deps.store.transact((state) => state.clients.has(aud)))) throw ApiError.of('unauthenticated');
-  return { kind: 'token', clientId: aud, scopes };
+  if (!(await deps.store.transact((state) => state.clients.has(aud)))) {
+    return { ok: false, refusal: { kind: 'unknown-client', clientId: aud } };
+  }
+  return { ok: true, principal: { kind: 'token', clientId: aud, scopes } };
 }
 
 function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): void {
@@ -53,11 +61,17 @@ function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): voi
 export function requireScope(deps: MockDeps, operationId: string): MiddlewareHandler {
   const scope = deps.validator.scopeOf(operationId);
   return async (c, next) => {
-    const principal = await authenticate(
+    const outcome = await authenticate(
       deps,
       requestHeader(c, 'authorization'),
       requestHeader(c, 'x-blaaiz-api-key'),
     );
+    if (!outcome.ok) {
+      // The body stays the live API's; the diagnostic header says which refusal it was.
+      c.header('x-mock-auth', describeRefusal(outcome.refusal));
+      throw ApiError.of('unauthenticated');
+    }
+    const { principal } = outcome;
     c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
     if (deps.config.rateLimit) enforceRateLimit(c, deps, principal);
     if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {

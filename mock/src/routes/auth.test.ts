@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALL_SCOPES } from '../core/scopes.js';
 import { DEMO_IDS } from '../demo-data.js';
 import { signAccessToken } from '../signing/jwt.js';
 import { makeTestMock, T0 } from '../test-kit.js';
@@ -53,18 +54,31 @@ describe('POST /oauth/token', async () => {
       'invalid_request',
     ],
     ['a bundle-name scope', { ...good, scope: 'full-access' }, 400, 'invalid_scope'],
-    [
-      'a scope the client lacks',
-      { ...good, client_id: 'mock-readonly', client_secret: 'mock-readonly-secret', scope: 'file:upload' },
-      400,
-      'invalid_scope',
-    ],
+    ['a misspelt scope', { ...good, scope: 'customer:read files:upload' }, 400, 'invalid_scope'],
   ])('refuses %s', async (_label, fields, status, error) => {
     const res = await mock.call('POST', '/oauth/token', form(fields));
     expect(res.status).toBe(status);
     expect(res.json).toMatchObject({ error });
     expect(typeof res.json.message).toBe('string');
     expect(typeof res.json.error_description).toBe('string');
+  });
+
+  it('drops real scopes a restricted client does not hold, as the live API does, and keeps the rest', async () => {
+    const sdkDefaults = ALL_SCOPES.join(' ');
+    const res = await mock.call(
+      'POST',
+      '/oauth/token',
+      form({
+        ...good,
+        client_id: 'mock-no-upload',
+        client_secret: 'mock-no-upload-secret',
+        scope: sdkDefaults,
+      }),
+    );
+    expect(res.status).toBe(200);
+    const payload = JSON.parse(Buffer.from(res.json.access_token.split('.')[1], 'base64url').toString());
+    expect(payload.scopes).toEqual(await mock.read((s) => s.clients.get('mock-no-upload')?.scopes));
+    expect(payload.scopes).not.toContain('file:upload');
   });
 
   it('answers malformed JSON with invalid_request, not a 500', async () => {

@@ -68,12 +68,13 @@ describe('listOperations', () => {
     ['getWebhook', 'GET', '/api/external/webhook', 'webhook:read', true],
     ['updateWebhook', 'PUT', '/api/external/webhook', 'webhook:write', true],
     ['updateWebhookById', 'PUT', '/api/external/webhook/{id}', 'webhook:write', true],
+    ['listCurrencies', 'GET', '/api/external/currency', 'currency:read', true],
   ])('%s is %s %s with scope %s', (operationId, method, path, scope, legacyApiKey) => {
     expect(byId.get(operationId)).toMatchObject({ method, path, scope, legacyApiKey });
   });
 
   it('holds exactly the documented operations', () => {
-    expect(operations).toHaveLength(25);
+    expect(operations).toHaveLength(26);
   });
 
   it('merges path-level parameters into each operation', () => {

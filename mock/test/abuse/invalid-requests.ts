@@ -66,6 +66,8 @@ function strategies(spec: OpenApiDocument, op: SpecOperation, ctx: RequestContex
     out.push(
       credentials(ctx).map((h) => request('bad credentials', path, { ...h, ...JSON_TYPE }, emptyBody)),
     );
+    const scopeless = { authorization: `Bearer ${ctx.tokenWithoutScopes}`, ...JSON_TYPE };
+    out.push(fc.constant(request('a token without scopes', path, scopeless, emptyBody)));
   }
   if (op.path.includes('{')) {
     const headers = { ...bearer, ...JSON_TYPE };

@@ -47,10 +47,14 @@ function sameToken(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Read-only discovery a load balancer or a colleague may read without the admin token. */
+const PUBLIC_READS = new Set(['/__mock/health', '/__mock/openapi.yaml', '/__mock/ca.pem']);
+
 /**
  * Keeps `/__mock/*` out of a web page's reach: a foreign `Origin` answers 403, a POST must be JSON (or
  * bodiless without a type; a CORS "simple" `text/plain` POST answers 415), and with an admin token
- * configured (always on a non-loopback host) the request must carry it as `Authorization: Bearer`.
+ * configured (always on a non-loopback host) the request must carry it as `Authorization: Bearer`,
+ * except for the read-only health, spec and CA.
  */
 export function controlGuard(deps: MockDeps): MiddlewareHandler {
   return async (c, next) => {
@@ -62,7 +66,8 @@ export function controlGuard(deps: MockDeps): MiddlewareHandler {
       );
     }
     const token = deps.config.adminToken;
-    if (token !== undefined) {
+    const publicRead = c.req.method === 'GET' && PUBLIC_READS.has(c.req.path);
+    if (token !== undefined && !publicRead) {
       const given = /^Bearer\s+(\S+)\s*$/i.exec(requestHeader(c, 'authorization') ?? '')?.[1];
       if (given === undefined || !sameToken(given, token)) {
         throw new ApiError(

@@ -72,6 +72,14 @@ describe('the admin token', () => {
     expect((await mock.call('POST', '/__mock/reset', { token: 'let-me-in' })).status).toBe(200);
   });
 
+  it('is not needed to read the health, the spec or the CA, but is for the state', async () => {
+    const mock = await makeTestMock({ config: { adminToken: 'let-me-in' } });
+    expect((await mock.call('GET', '/__mock/health')).json).toMatchObject({ status: 'ready' });
+    expect((await mock.call('GET', '/__mock/openapi.yaml')).text).toMatch(/^openapi: 3\.1/m);
+    expect((await mock.call('GET', '/__mock/state')).status).toBe(401);
+    expect((await mock.call('POST', '/__mock/health')).status).toBe(401);
+  });
+
   it('is generated when listening beyond loopback, printed with a warning, and used by the controls', async () => {
     const mock = await startSocketMock({ host: '0.0.0.0' });
     try {

@@ -9,7 +9,9 @@ import { customerRoutes } from './routes/customers.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
 import { ownerRoutes } from './routes/owners.js';
+import { stateTransferRoutes } from './routes/state-transfer.js';
 import { storageRoutes } from './routes/storage.js';
+import { StateWriteError } from './store/file-store.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
 export interface MockApps {
@@ -19,6 +21,8 @@ export interface MockApps {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StateWriteError)
+    return ApiError.of('stateWriteFailed', `The mock could not save the change: ${error.message}`);
   if (error instanceof HTTPException)
     return new ApiError(error.status as ApiError['status'], error.message || 'Bad Request');
   return ApiError.of('serverError');
@@ -35,6 +39,7 @@ function createApiApp(deps: MockDeps): Hono {
     ownerRoutes,
     documentRoutes,
     adminRoutes,
+    stateTransferRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

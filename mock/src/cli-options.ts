@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Seed } from './core/seed.js';
 import type { ServerOptions } from './server.js';
+import type { StateExport } from './store/state-export.js';
 
 /** The CLI's usage text (`--help`). */
 export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API
@@ -13,8 +14,11 @@ Options:
   --port N                 API port (env PORT, default 4010; 0 = any free port)
   --storage-port N         object store port (env STORAGE_PORT, default 4443; 0 = any free port)
   --storage-scheme S       https (default, local CA) or http
-  --state-dir DIR          where the local CA is kept (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
-  --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers)
+  --state-dir DIR          where the state and the local CA are kept (env BLAAIZ_MOCK_STATE_DIR,
+                           default ./.blaaiz-mock)
+  --ephemeral              keep the state in memory only: every start begins from the seed
+  --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers), or
+                           an export (GET /__mock/state/export); loaded into a new state dir and by reset
   --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
@@ -41,10 +45,10 @@ function integer(name: string, value: string | undefined): number | undefined {
   return n;
 }
 
-/** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws a one-line error. */
-export function readSeedFile(path: string): Seed {
+/** Reads a JSON seed or export file (`--seed FILE`, `startMock({ seed: path })`); throws a one-line error. */
+export function readSeedFile(path: string): Seed | StateExport {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Seed;
+    return JSON.parse(readFileSync(path, 'utf8')) as Seed | StateExport;
   } catch (error) {
     throw new Error(`cannot read seed file ${path}: ${(error as Error).message}`);
   }
@@ -65,6 +69,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       'signing-secret': { type: 'string' },
       'minimal-kyb': { type: 'boolean', default: false },
       'rate-limit': { type: 'boolean', default: false },
+      ephemeral: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'ca-path': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -83,6 +88,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     host: values.host ?? env.HOST ?? '127.0.0.1',
     storageScheme: scheme,
     stateDir: values['state-dir'] ?? env.BLAAIZ_MOCK_STATE_DIR ?? '.blaaiz-mock',
+    durable: !(values.ephemeral ?? false),
     config: {
       minimalKybAllowed: values['minimal-kyb'] ?? false,
       rateLimit: values['rate-limit'] ?? false,

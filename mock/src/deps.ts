@@ -10,6 +10,7 @@ import { createRequestValidator, type RequestValidator } from './http/request-va
 import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
 import { createState, type MockState } from './store/state.js';
+import { isStateExport, readStateExport, replaceState, type StateExport } from './store/state-export.js';
 import { createMemoryStore, type StateStore } from './store/state-store.js';
 
 export { defaultConfig, type MockConfig } from './config.js';
@@ -26,7 +27,8 @@ export interface MockDeps {
   clock: Clock;
   newId: () => string;
   store: StateStore;
-  seed: Seed;
+  /** What reset goes back to: a seed, or an export document (`--seed FILE` accepts both). */
+  seed: Seed | StateExport;
   objects: ObjectStore;
   urls: MockUrls;
   validator: RequestValidator;
@@ -40,7 +42,9 @@ export interface MockDeps {
 export interface DepsOptions {
   objects: ObjectStore;
   config?: Partial<MockConfig>;
-  seed?: Seed;
+  seed?: Seed | StateExport;
+  /** A store opened by the caller (the durable one), already holding its state: it is not seeded here. */
+  store?: StateStore;
   now?: () => number;
   newId?: () => string;
   urls?: Partial<MockUrls>;
@@ -62,12 +66,18 @@ export function coreContext(deps: MockDeps, now: number): CoreContext {
 
 /** Checks a seed's customers like `POST /api/external/customer` bodies (the built-in demo seed by its own test). */
 function seedCheck(deps: Pick<MockDeps, 'seed' | 'validator'>): RequestCheck {
-  if (deps.seed === DEMO_SEED) return () => [];
+  if (deps.seed === DEMO_SEED || isStateExport(deps.seed)) return () => [];
   return (body) => Object.values(deps.validator.bodyErrors('createCustomer', body)).flat();
 }
 
 /** Empties `state` and loads the instance's seed into it (start-up and `POST /__mock/reset`). */
 export function reseed(deps: MockDeps, state: MockState, now: number): void {
+  if (isStateExport(deps.seed)) {
+    const read = readStateExport(deps.seed, state);
+    if (!read.ok) throw new Error(`seed: ${read.message}`);
+    replaceState(state, read.state);
+    return;
+  }
   resetState(state, deps.seed, coreContext(deps, now), seedCheck(deps));
 }
 
@@ -81,7 +91,7 @@ export function forgetCaches(deps: MockDeps): void {
 export function createDeps(options: DepsOptions): MockDeps {
   const realNow = options.now ?? Date.now;
   const state = createState();
-  const store = createMemoryStore(state, { realNow, settle: settleToClock });
+  const store = options.store ?? createMemoryStore(state, { realNow, settle: settleToClock });
   const config = { ...defaultConfig, ...options.config };
   const deps: MockDeps = {
     config,
@@ -96,6 +106,6 @@ export function createDeps(options: DepsOptions): MockDeps {
     tokens: createTokenVerifier(config.signingSecret),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
-  reseed(deps, state, realNow());
+  if (!options.store) reseed(deps, state, realNow());
   return deps;
 }

@@ -10,9 +10,12 @@ import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
 import type { Seed } from './core/seed.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
+import { durableDeps, openDurableStore } from './durable-start.js';
 import { ApiError, errorResponse } from './errors.js';
 import { s3Error } from './http/s3-errors.js';
+import type { FileStore } from './store/file-store.js';
 import { openObjectStore } from './store/object-store.js';
+import type { StateExport } from './store/state-export.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
 /** Limits on slow or stalled clients (ms): headers, whole request (a 25 MB upload must fit), idle keep-alive. */
@@ -28,9 +31,13 @@ export interface ServerOptions {
   storagePort?: number;
   storageScheme?: 'https' | 'http';
   stateDir?: string;
-  seed?: Seed;
+  seed?: Seed | StateExport;
   config?: Partial<MockConfig>;
   timeouts?: ServerTimeouts;
+  /** Keep the state in `<stateDir>/state` (journal, snapshot, uploaded bytes) instead of in memory. */
+  durable?: boolean;
+  /** Journal size past which a durable store compacts (default 8 MB). */
+  compactAfterBytes?: number;
 }
 
 /** A running instance: its URLs, its CA, its deps (for in-process control) and `close()`. */
@@ -113,13 +120,20 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const scheme = options.storageScheme ?? 'https';
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
-  const tls = scheme === 'https' ? await ensureTlsMaterial(stateDir, [host]) : undefined;
-  const objectsDir = await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
-  // A start that fails (bad seed, port taken) leaves no uploads folder behind.
-  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
-    await rm(objectsDir, { recursive: true, force: true });
-    throw error;
-  });
+  const durable = options.durable ? await openDurableStore(stateDir, options.compactAfterBytes) : undefined;
+  const tls =
+    scheme === 'https'
+      ? await ensureTlsMaterial(stateDir, [host]).catch((e) => durable?.close().then(() => Promise.reject(e)))
+      : undefined;
+  const objectsDir = durable ? durable.paths.objects : await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
+  // A start that fails (bad seed, port taken) leaves no uploads folder behind, and a durable store unlocked.
+  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir, durable }).catch(
+    async (error) => {
+      if (durable) await durable.close();
+      else await rm(objectsDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
 }
 
 interface StartPlan {
@@ -129,16 +143,18 @@ interface StartPlan {
   stateDir: string;
   tls: Awaited<ReturnType<typeof ensureTlsMaterial>> | undefined;
   objectsDir: string;
+  durable: FileStore | undefined;
 }
 
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
-  const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
-  const deps = createDeps({
+  const { host, scheme, timeouts, stateDir, tls, objectsDir, durable } = plan;
+  const depsOptions = {
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),
     ...(options.config ? { config: options.config } : {}),
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
-  });
+  };
+  const deps = durable ? await durableDeps(durable, depsOptions) : createDeps(depsOptions);
   const apps = createApp(deps);
   const storageTls = tls && { key: tls.serverKeyPem, cert: tls.serverCertPem };
   const port = options.storagePort ?? 4443;
@@ -161,7 +177,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     deps,
     async close() {
       await Promise.all([api.close(), storage.close()]);
-      await rm(objectsDir, { recursive: true, force: true });
+      if (durable) await durable.close();
+      else await rm(objectsDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,6 +4,7 @@ import { readSeedFile } from './cli-options.js';
 import type { ReviewOutcome } from './core/review.js';
 import type { Seed } from './core/seed.js';
 import { startServers } from './server.js';
+import type { StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
 
@@ -14,7 +15,7 @@ export {
   type ReviewDetails,
 } from './testing/controls.js';
 export type { MockClient, MockCredentials } from './testing/credentials.js';
-export type { ReviewOutcome, Seed };
+export type { ReviewOutcome, Seed, StateExport };
 
 /** How `startMock` starts an instance; every field is optional. */
 export interface StartMockOptions {
@@ -28,8 +29,10 @@ export interface StartMockOptions {
   storageScheme?: 'https' | 'http';
   /** Where the local CA is kept (default: a per-user folder under the OS temp dir, see `defaultStateDir`). */
   stateDir?: string;
-  /** The platform's clients, legacy keys and customers, or the path of a JSON seed (default: demo data). */
-  seed?: Seed | string;
+  /** The platform's clients, legacy keys and customers, an export document, or the path of either (default: demo data). */
+  seed?: Seed | StateExport | string;
+  /** Keep the state in `<stateDir>/state` and load it again on the next start (default false: in memory). */
+  durable?: boolean;
   /** Virtual seconds a verification stays `PROCESSING` (default 60). */
   reviewDelaySeconds?: number;
   /** HMAC secret of tokens and URLs; instances sharing it accept each other's tokens. */
@@ -82,6 +85,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
     storagePort: options.storagePort ?? 0,
     storageScheme: options.storageScheme ?? 'https',
     stateDir: options.stateDir ?? defaultStateDir(),
+    durable: options.durable ?? false,
     ...(seed ? { seed } : {}),
     config: {
       minimalKybAllowed: options.minimalKyb ?? false,

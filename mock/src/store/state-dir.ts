@@ -57,17 +57,29 @@ async function journalGenerations(root: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-/** The encoded state upgraded to `STATE_FORMAT_VERSION` through `MIGRATIONS`; throws a clear error when it cannot be. */
-export function migrate(encoded: Record<string, unknown>, where: string): Record<string, unknown> {
+/**
+ * The encoded state upgraded to `STATE_FORMAT_VERSION` through `MIGRATIONS`; throws a clear error when it
+ * cannot be. With `checkOnly`, only makes sure a path exists from its version (before anything is read).
+ */
+export function migrate(
+  encoded: Record<string, unknown>,
+  where: string,
+  checkOnly = false,
+): Record<string, unknown> {
   let current = encoded;
-  for (let version = current.version; version !== STATE_FORMAT_VERSION; version = current.version) {
+  for (let version = current.version; version !== STATE_FORMAT_VERSION; ) {
     const step = typeof version === 'number' ? MIGRATIONS[version] : undefined;
     if (!step) {
       throw new Error(
         `${where} holds state format ${String(version)}, which this version of blaaiz-mock cannot read (it reads format ${STATE_FORMAT_VERSION}); start the version that wrote it, export the state (GET /__mock/state/export) and import it here, or use another --state-dir`,
       );
     }
+    if (checkOnly) {
+      version = (version as number) + 1;
+      continue;
+    }
     current = step(current);
+    version = current.version;
   }
   return current;
 }
@@ -100,6 +112,7 @@ export async function loadStateDir(
       state: Record<string, unknown>;
     };
     checkLayout(snapshot.layout, paths.snapshot);
+    migrate({ version: snapshot.state?.version }, paths.snapshot, true);
     image = splitEncoded(snapshot.state);
     generation = snapshot.generation;
   }
@@ -112,6 +125,7 @@ export async function loadStateDir(
     if (header === undefined) continue;
     const parsed = JSON.parse(header) as { layout?: unknown; stateVersion?: unknown };
     checkLayout(parsed.layout, paths.journal(gen));
+    migrate({ version: parsed.stateVersion }, paths.journal(gen), true);
     if (image && parsed.stateVersion !== image.fields.version)
       throw new Error(
         `${paths.journal(gen)} holds state format ${String(parsed.stateVersion)} after a snapshot of format ${String(image.fields.version)}`,

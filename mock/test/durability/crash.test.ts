@@ -90,11 +90,14 @@ describe('crashes and broken journals (the built CLI, kill -9)', () => {
     }
   });
 
-  it('a torn or corrupt last journal record is discarded, the records before it kept', { timeout: 30_000 }, async () => {
+  it('a torn or corrupt last journal record is discarded, the records before it kept', {
+    timeout: 30_000,
+  }, async () => {
     const dir = await stateDir();
     const first = await cli(dir);
     const bearer = await token(first.baseUrl);
-    for (const n of [1, 2, 3]) await call(first.baseUrl, bearer, 'POST', '/api/external/customer', individual(n));
+    for (const n of [1, 2, 3])
+      await call(first.baseUrl, bearer, 'POST', '/api/external/customer', individual(n));
     await first.crash();
     const journals = (await readdir(join(dir, 'state'))).filter((name) => name.startsWith('journal-'));
     const journal = join(dir, 'state', journals.at(-1) as string);

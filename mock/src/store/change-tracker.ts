@@ -97,6 +97,7 @@ export class ChangeTracker {
   private tracked = {} as Collections;
   private entryJson = {} as Record<CollectionName, Map<string, string>>;
   private fieldJson = new Map<string, string>();
+  private version = 0;
 
   constructor(private state: MockState) {
     this.rebase();
@@ -112,6 +113,7 @@ export class ChangeTracker {
       state[name] = this.tracked[name] = map;
     }
     const encoded = encodeState(this.state) as unknown as Record<string, unknown>;
+    this.version = encoded.version as number;
     for (const name of NAMES) {
       const keyOf = COLLECTIONS[name] as (entry: unknown) => string;
       this.entryJson[name] = new Map((encoded[name] as unknown[]).map((e) => [keyOf(e), JSON.stringify(e)]));
@@ -166,6 +168,14 @@ export class ChangeTracker {
       changed = true;
     }
     return changed;
+  }
+
+  /** The whole state as last collected, as JSON, assembled from the kept texts: nothing is encoded again. */
+  snapshotJson(): string {
+    const parts = [`"version":${this.version}`];
+    for (const [field, json] of this.fieldJson) parts.push(`${JSON.stringify(field)}:${json}`);
+    for (const name of NAMES) parts.push(`"${name}":[${[...this.entryJson[name].values()].join(',')}]`);
+    return `{${parts.join(',')}}`;
   }
 
   private otherFields(encoded: Record<string, unknown>): Array<[string, unknown]> {

@@ -1,14 +1,16 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { type Changes, ChangeTracker, noChanges } from './change-tracker.js';
 import { createJournal, type JournalWriter } from './journal-file.js';
 import { createState, type MockState } from './state.js';
 import {
+  commitSnapshot,
   journalHeader,
   loadStateDir,
   removeJournalsBefore,
   type StateDirPaths,
   stateDirPaths,
   writeSnapshot,
+  writeSnapshotTemp,
 } from './state-dir.js';
 import { changesPayload } from './state-image.js';
 import { lockStateDir } from './state-lock.js';
@@ -69,13 +71,19 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   let generation: number;
   let journal: JournalWriter | undefined;
   const limits = new Map<number, number>();
+  /** Size of the latest snapshot: the journal may grow as large before the next compaction, so rewriting stays in proportion. */
+  let snapshotBytes = 0;
   try {
     loaded = await loadStateDir(paths);
     state = loaded.state ?? createState();
     tracker = new ChangeTracker(state);
     generation = loaded.generation + 1;
     // Every start compacts: the state read (and migrated) becomes one snapshot, older journals go.
-    if (loaded.state) await writeSnapshot(paths, generation, tracker.rebase());
+    if (loaded.state) {
+      const json = tracker.snapshotJson();
+      await writeSnapshot(paths, generation, json);
+      snapshotBytes = json.length;
+    }
     journal = await createJournal(paths.journal(generation), journalHeader(generation));
     await removeJournalsBefore(paths, generation);
   } catch (error) {
@@ -86,6 +94,7 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   let writing: Batch | undefined;
   let flushing: Promise<void> | undefined;
   let restoring: Promise<void> | undefined;
+  let compacting: Promise<void> | undefined;
   let closed = false;
 
   async function nextJournal(): Promise<JournalWriter> {
@@ -95,19 +104,40 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
     return journal;
   }
 
-  /** Writes the whole state (this batch included) as the snapshot of a new generation; the next journal follows it. */
-  async function compact(): Promise<void> {
+  /**
+   * Starts a compaction at `batch`: the state as decided so far (this batch included) becomes the
+   * snapshot of a new generation, whose journal takes this batch and every later one. The snapshot is
+   * written beside the journal; it replaces the old one only once `batch` is durable, then the old
+   * journal goes. A crash at any point leaves either the old snapshot and both journals, or the new one.
+   */
+  async function startCompaction(batch: Batch): Promise<void> {
+    const json = tracker.snapshotJson();
     const next = generation + 1;
-    await writeSnapshot(paths, next, tracker.rebase());
-    generation = next;
+    const fresh = await createJournal(paths.journal(next), journalHeader(next));
     const old = journal;
-    journal = undefined;
-    await old?.close().catch(() => undefined);
-    await removeJournalsBefore(paths, next).catch(() => undefined);
+    journal = fresh;
+    generation = next;
+    compacting = (async () => {
+      const temp = await writeSnapshotTemp(paths, next, json);
+      const durable = await batch.done.then(
+        () => true,
+        () => false,
+      );
+      if (!durable) return rm(temp, { force: true });
+      await commitSnapshot(paths, temp);
+      snapshotBytes = json.length;
+      await old?.close().catch(() => undefined);
+      await removeJournalsBefore(paths, next);
+    })()
+      .catch((error: unknown) => console.error('blaaiz-mock: compaction failed (the journal goes on)', error))
+      .finally(() => {
+        compacting = undefined;
+      });
   }
 
   function restore(): Promise<void> {
     restoring = (async () => {
+      await compacting;
       const failedJournal = journal;
       journal = undefined;
       if (failedJournal) {
@@ -131,13 +161,11 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
       open = undefined;
       writing = batch;
       try {
-        if (journal && journal.size >= compactAfterBytes) {
-          await compact();
-          batch.resolve();
-        } else {
-          await (await nextJournal()).append(changesPayload(batch.changes));
-          batch.resolve();
+        if (!compacting && journal && journal.size >= Math.max(compactAfterBytes, snapshotBytes)) {
+          await startCompaction(batch);
         }
+        await (await nextJournal()).append(changesPayload(batch.changes));
+        batch.resolve();
       } catch (error) {
         const failure = new StateWriteError((error as Error).message);
         const failed = open ? [batch, open] : [batch];
@@ -184,7 +212,8 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
     async close() {
       if (closed) return;
       closed = true;
-      while (flushing || restoring) await (flushing ?? restoring)?.catch(() => undefined);
+      while (flushing || restoring || compacting)
+        await (flushing ?? restoring ?? compacting)?.catch(() => undefined);
       await journal?.close().catch(() => undefined);
       await unlock();
     },

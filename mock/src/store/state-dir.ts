@@ -147,13 +147,13 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes the snapshot of `generation` (the encoded state's JSON) durably: temp file, fsync, rename, fsync dir. */
-export async function writeSnapshot(
+/** Writes the snapshot of `generation` (the encoded state's JSON) to a temp file, fsync'ed; returns its path. */
+export async function writeSnapshotTemp(
   paths: StateDirPaths,
   generation: number,
   stateJson: string,
-): Promise<void> {
-  const temp = `${paths.snapshot}.tmp`;
+): Promise<string> {
+  const temp = `${paths.snapshot}.${generation}.tmp`;
   const handle = await open(temp, 'w', 0o600);
   try {
     await handle.writeFile(`{"layout":${LAYOUT_VERSION},"generation":${generation},"state":${stateJson}}`);
@@ -161,8 +161,22 @@ export async function writeSnapshot(
   } finally {
     await handle.close();
   }
+  return temp;
+}
+
+/** Makes a written temp snapshot the state dir's snapshot: rename, then fsync of the directory. */
+export async function commitSnapshot(paths: StateDirPaths, temp: string): Promise<void> {
   await rename(temp, paths.snapshot);
   await syncDir(paths.root);
+}
+
+/** Writes the snapshot of `generation` durably: temp file, fsync, rename, fsync dir. */
+export async function writeSnapshot(
+  paths: StateDirPaths,
+  generation: number,
+  stateJson: string,
+): Promise<void> {
+  await commitSnapshot(paths, await writeSnapshotTemp(paths, generation, stateJson));
 }
 
 /** Deletes the journals a snapshot of `generation` made obsolete. */

@@ -76,7 +76,10 @@ describe('crashes and broken journals (the built CLI, kill -9)', () => {
       const instance = await cli(dir);
       bearer ||= await token(instance.baseUrl);
       const writes = burst(instance.baseUrl, bearer, 16, round * 100_000);
-      await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 350));
+      // A random moment once the burst is under way: after 20 acknowledged writes, then 0–300 ms more.
+      for (let waited = 0; writes.acknowledged.length < 20 && waited < 10_000; waited += 10)
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
       await instance.crash();
       await writes.stop();
       expect(writes.failures).toEqual([]);

@@ -17,6 +17,8 @@ Options:
   --state-dir DIR          where the state and the local CA are kept (env BLAAIZ_MOCK_STATE_DIR,
                            default ./.blaaiz-mock)
   --ephemeral              keep the state in memory only: every start begins from the seed
+  --compact-after BYTES    journal size past which the state is rewritten as a snapshot (default 8 MB,
+                           or the last snapshot's size when larger)
   --seed FILE              JSON seed replacing the demo data (clients, legacy_keys, customers), or
                            an export (GET /__mock/state/export); loaded into a new state dir and by reset
   --review-delay SECONDS   virtual seconds a verification stays PROCESSING (default 60)
@@ -70,6 +72,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       'minimal-kyb': { type: 'boolean', default: false },
       'rate-limit': { type: 'boolean', default: false },
       ephemeral: { type: 'boolean', default: false },
+      'compact-after': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'ca-path': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -84,11 +87,15 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
   const port = integer('--port', values.port ?? env.PORT);
   const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
+  const compactAfter = values['compact-after'] === undefined ? undefined : Number(values['compact-after']);
+  if (compactAfter !== undefined && !(Number.isInteger(compactAfter) && compactAfter > 0))
+    throw new Error('--compact-after must be a number of bytes > 0');
   const server: ServerOptions = {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     storageScheme: scheme,
     stateDir: values['state-dir'] ?? env.BLAAIZ_MOCK_STATE_DIR ?? '.blaaiz-mock',
     durable: !(values.ephemeral ?? false),
+    ...(compactAfter === undefined ? {} : { compactAfterBytes: compactAfter }),
     config: {
       minimalKybAllowed: values['minimal-kyb'] ?? false,
       rateLimit: values['rate-limit'] ?? false,

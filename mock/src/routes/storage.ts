@@ -7,6 +7,7 @@ import type { MockDeps } from '../deps.js';
 import { nodeIncoming } from '../http/body.js';
 import { s3Error } from '../http/s3-errors.js';
 import { verifyPresignedUrl } from '../signing/presigned-url.js';
+import { StateWriteError } from '../store/file-store.js';
 import { UPLOAD_PREFIX } from './files.js';
 
 const CORS = {
@@ -134,5 +135,17 @@ export function storageRoutes(deps: MockDeps): Hono {
   app.notFound((c) =>
     s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname),
   );
+  app.onError((error, c) => {
+    const resource = new URL(c.req.url).pathname;
+    if (error instanceof StateWriteError)
+      return s3Error(
+        c,
+        'ServiceUnavailable',
+        `The mock could not save the change: ${error.message}`,
+        resource,
+      );
+    console.error(error);
+    return c.text('Internal Server Error', 500);
+  });
   return app;
 }

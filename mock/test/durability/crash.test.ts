@@ -37,6 +37,11 @@ async function storedNames(baseUrl: string): Promise<Set<string>> {
   return new Set(state.customers.map((c) => c.last_name ?? ''));
 }
 
+async function newestGeneration(dir: string): Promise<number> {
+  const names = await readdir(join(dir, 'state'));
+  return Math.max(...names.map((name) => Number(/^journal-(\d+)/.exec(name)?.[1] ?? 0)));
+}
+
 /** `workers` loops creating customers until told to stop; resolves to the names acknowledged with 201. */
 function burst(baseUrl: string, bearer: string, workers: number, from: number) {
   const acknowledged: string[] = [];
@@ -71,9 +76,11 @@ describe('crashes and broken journals (the built CLI, kill -9)', () => {
   }, async () => {
     const dir = await stateDir();
     const acknowledged: string[] = [];
+    const generations: number[] = [];
     let bearer = '';
     for (let round = 0; round < 3; round++) {
-      const instance = await cli(dir);
+      // A small journal limit: the state is compacted many times during the burst, and crashes can hit that too.
+      const instance = await cli(dir, { args: ['--compact-after', '30000'] });
       bearer ||= await token(instance.baseUrl);
       const writes = burst(instance.baseUrl, bearer, 16, round * 100_000);
       // A random moment once the burst is under way: after 20 acknowledged writes, then 0–300 ms more.
@@ -85,12 +92,15 @@ describe('crashes and broken journals (the built CLI, kill -9)', () => {
       expect(writes.failures).toEqual([]);
       expect(writes.acknowledged.length).toBeGreaterThan(0);
       acknowledged.push(...writes.acknowledged);
+      generations.push(await newestGeneration(dir));
       const restarted = await cli(dir);
       const names = await storedNames(restarted.baseUrl);
       const missing = acknowledged.filter((name) => !names.has(name));
       expect(missing).toEqual([]);
       await restarted.crash();
     }
+    // Each start is one generation; more means compactions ran during the bursts.
+    expect(generations.at(-1)).toBeGreaterThan(6);
   });
 
   it('a torn or corrupt last journal record is discarded, the records before it kept', {

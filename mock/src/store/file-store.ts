@@ -1,23 +1,21 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { type Changes, ChangeTracker, noChanges } from './change-tracker.js';
+import { rm } from 'node:fs/promises';
+import { ChangeTracker, noChanges } from './change-tracker.js';
+import { type Batch, newBatch, StateWriteError } from './commit-batch.js';
 import { createJournal, type JournalWriter } from './journal-file.js';
-import { createState, type MockState } from './state.js';
+import { recoverStateDir } from './recover-state-dir.js';
+import { commitSnapshot, writeSnapshotTemp } from './snapshot-file.js';
+import { createState } from './state.js';
 import {
-  commitSnapshot,
   journalHeader,
   loadStateDir,
   removeJournalsBefore,
   type StateDirPaths,
   stateDirPaths,
-  writeSnapshot,
-  writeSnapshotTemp,
 } from './state-dir.js';
 import { changesPayload } from './state-image.js';
-import { lockStateDir } from './state-lock.js';
 import type { StateStore, StoreHooks } from './state-store.js';
 
-/** A change the store could not make durable (a failed write or fsync): nothing of it was kept. */
-export class StateWriteError extends Error {}
+export { StateWriteError } from './commit-batch.js';
 
 /** How to open a durable store. */
 export interface FileStoreOptions {
@@ -35,24 +33,6 @@ export interface FileStore extends StateStore {
   readonly tornJournals: string[];
 }
 
-interface Batch {
-  changes: Changes;
-  done: Promise<void>;
-  resolve: () => void;
-  reject: (error: Error) => void;
-}
-
-function newBatch(changes: Changes): Batch {
-  let resolve!: () => void;
-  let reject!: (error: Error) => void;
-  const done = new Promise<void>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  done.catch(() => undefined);
-  return { changes, done, resolve, reject };
-}
-
 /**
  * Opens the write-ahead store of `<stateDir>/state` (README "Durable state"): the state lives in memory
  * and decisions run in order, synchronously, as in the memory store; what each one changed is appended
@@ -63,33 +43,11 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   const paths = stateDirPaths(options.stateDir);
   const { hooks } = options;
   const compactAfterBytes = options.compactAfterBytes ?? 8 * 1024 * 1024;
-  await mkdir(paths.root, { recursive: true, mode: 0o700 });
-  const unlock = await lockStateDir(paths.lock, options.stateDir);
-  let loaded: Awaited<ReturnType<typeof loadStateDir>>;
-  let state: MockState;
-  let tracker: ChangeTracker;
-  let generation: number;
-  let journal: JournalWriter | undefined;
+  const recovered = await recoverStateDir(paths, options.stateDir);
+  const { unlock, tornJournals, fresh } = recovered;
+  let { state, tracker, generation, snapshotBytes } = recovered;
+  let journal: JournalWriter | undefined = recovered.journal;
   const limits = new Map<number, number>();
-  /** Size of the latest snapshot: the journal may grow as large before the next compaction, so rewriting stays in proportion. */
-  let snapshotBytes = 0;
-  try {
-    loaded = await loadStateDir(paths);
-    state = loaded.state ?? createState();
-    tracker = new ChangeTracker(state);
-    generation = loaded.generation + 1;
-    // Every start compacts: the state read (and migrated) becomes one snapshot, older journals go.
-    if (loaded.state) {
-      const json = tracker.snapshotJson();
-      await writeSnapshot(paths, generation, json);
-      snapshotBytes = json.length;
-    }
-    journal = await createJournal(paths.journal(generation), journalHeader(generation));
-    await removeJournalsBefore(paths, generation);
-  } catch (error) {
-    await unlock();
-    throw error;
-  }
   let open: Batch | undefined;
   let writing: Batch | undefined;
   let flushing: Promise<void> | undefined;
@@ -113,9 +71,9 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   async function startCompaction(batch: Batch): Promise<void> {
     const json = tracker.snapshotJson();
     const next = generation + 1;
-    const fresh = await createJournal(paths.journal(next), journalHeader(next));
+    const following = await createJournal(paths.journal(next), journalHeader(next));
     const old = journal;
-    journal = fresh;
+    journal = following;
     generation = next;
     compacting = (async () => {
       const temp = await writeSnapshotTemp(paths, next, json);
@@ -182,9 +140,9 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   }
 
   const store: FileStore = {
-    fresh: loaded.state === undefined,
+    fresh,
     paths,
-    tornJournals: loaded.tornJournals,
+    tornJournals,
     async transact(decide) {
       while (restoring) await restoring.catch(() => undefined);
       if (closed) throw new StateWriteError('the store is closed');

@@ -5,7 +5,7 @@ import { migrate } from './state-dir.js';
 /** The `format` of an export document (`GET /__mock/state/export`). */
 export const EXPORT_FORMAT = 'blaaiz-mock-state';
 
-/** The whole state as a JSON document; client secrets are left out unless asked for. */
+/** The whole state as a JSON document; client secrets and legacy API keys are left out unless asked for. */
 export interface StateExport {
   format: typeof EXPORT_FORMAT;
   exported_at: string;
@@ -13,7 +13,7 @@ export interface StateExport {
   state: EncodedState;
 }
 
-/** The export document of `state` (`GET /__mock/state/export`, `?secrets=true` to include client secrets). */
+/** The export document of `state` (`GET /__mock/state/export`, `?secrets=true` to include the secrets). */
 export function exportState(state: MockState, options: { secrets: boolean; now: number }): StateExport {
   const encoded = encodeState(state);
   const clients = options.secrets
@@ -25,7 +25,7 @@ export function exportState(state: MockState, options: { secrets: boolean; now: 
     format: EXPORT_FORMAT,
     exported_at: new Date(options.now).toISOString(),
     secrets: options.secrets,
-    state: { ...encoded, clients },
+    state: { ...encoded, clients, legacyKeys: options.secrets ? encoded.legacyKeys : [] },
   };
 }
 
@@ -71,7 +71,8 @@ function problems(state: Record<string, unknown>): string[] {
 
 /**
  * The state an export document describes, or why it cannot be used. A client exported without its
- * secret keeps the secret the same client id has in `current`.
+ * secret keeps the secret the same client id has in `current`; an export without secrets keeps the
+ * legacy keys of `current`.
  */
 export function readStateExport(
   document: unknown,
@@ -88,6 +89,8 @@ export function readStateExport(
     return { ok: false, message: (error as Error).message };
   }
   const found = problems(encoded);
+  // Exported without secrets: the legacy keys were left out, so the ones in use here stay.
+  if (document.secrets !== true && current) encoded.legacyKeys = [...current.legacyKeys];
   for (const client of Array.isArray(encoded.clients)
     ? (encoded.clients as Array<Record<string, unknown>>)
     : []) {

@@ -31,8 +31,10 @@ describe('export and import of the whole state', () => {
       const plain = await exported(source.baseUrl);
       expect(plain.format).toBe('blaaiz-mock-state');
       expect(JSON.stringify(plain)).not.toContain('mock-secret');
+      expect(JSON.stringify(plain)).not.toContain('mock-legacy-key');
       const full = await exported(source.baseUrl, '?secrets=true');
       expect(JSON.stringify(full)).toContain('mock-secret');
+      expect(JSON.stringify(full)).toContain('mock-legacy-key');
 
       const imported = await fetch(`${target.baseUrl}/__mock/state/import`, {
         method: 'POST',
@@ -48,6 +50,31 @@ describe('export and import of the whole state', () => {
       expect(read.body.data).toEqual(created.body.data);
     } finally {
       await Promise.all([source.close(), target.close()]);
+    }
+  });
+
+  it('startMock({ stateDir, durable: true }) finds its customers again after close and start', async () => {
+    const dir = await stateDir();
+    const first = await startMock({ storageScheme: 'http', stateDir: dir, durable: true });
+    const created = await call(
+      first.baseUrl,
+      await token(first.baseUrl),
+      'POST',
+      '/api/external/customer',
+      individual(9),
+    );
+    await first.close();
+    const second = await startMock({ storageScheme: 'http', stateDir: dir, durable: true });
+    try {
+      const read = await call(
+        second.baseUrl,
+        await token(second.baseUrl),
+        'GET',
+        `/api/external/customer/${created.body.data.id}`,
+      );
+      expect(read.body.data).toEqual(created.body.data);
+    } finally {
+      await second.close();
     }
   });
 

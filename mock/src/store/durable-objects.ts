@@ -1,4 +1,4 @@
-import { open, readdir, rm } from 'node:fs/promises';
+import { chmod, open, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectStore } from './object-store.js';
 
@@ -32,7 +32,10 @@ export function durableObjects(inner: ObjectStore): ObjectStore {
     },
     read: (key) => inner.read(key),
     remove: (key) => inner.remove(key),
-    clear: () => inner.clear(),
+    async clear() {
+      await inner.clear();
+      await chmod(inner.dir, 0o700);
+    },
   };
 }
 

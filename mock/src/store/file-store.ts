@@ -54,6 +54,7 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
   let restoring: Promise<void> | undefined;
   let compacting: Promise<void> | undefined;
   let closed = false;
+  let broken: StateWriteError | undefined;
 
   async function nextJournal(): Promise<JournalWriter> {
     if (journal) return journal;
@@ -106,9 +107,17 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
       const reloaded = await loadStateDir(paths, limits);
       state = reloaded.state ?? createState();
       tracker = new ChangeTracker(state);
-    })().finally(() => {
-      restoring = undefined;
-    });
+    })()
+      .catch((error: unknown) => {
+        // What is in memory may hold changes that were refused: no transaction may build on it.
+        broken = new StateWriteError(
+          `the state could not be read back after a failed write: ${(error as Error).message}`,
+        );
+        throw error;
+      })
+      .finally(() => {
+        restoring = undefined;
+      });
     return restoring;
   }
 
@@ -146,6 +155,7 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
     async transact(decide) {
       while (restoring) await restoring.catch(() => undefined);
       if (closed) throw new StateWriteError('the store is closed');
+      if (broken) throw broken;
       const now = hooks.realNow() + state.clockOffsetMs;
       let result: ReturnType<typeof decide> | undefined;
       let thrown: { error: unknown } | undefined;

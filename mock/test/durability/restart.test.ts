@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,22 @@ describe('the CLI keeps its state in the state dir (the built CLI, real restarts
     const second = await cli(dir);
     expect((await call(second.baseUrl, bearer, 'GET', `/api/external/customer/${id}`)).status).toBe(404);
     expect(await readdir(join(dir, 'state', 'objects'))).toEqual([]);
+    await second.stop();
+  });
+
+  it('a refused seed leaves a new state dir without state: the next start seeds it afresh', {
+    timeout: 20_000,
+  }, async () => {
+    const dir = await stateDir();
+    const seed = join(dir, 'bad-seed.json');
+    await writeFile(
+      seed,
+      JSON.stringify({ clients: [{ client_id: 'x', client_secret: 'y', scopes: ['no:such'] }] }),
+    );
+    const refused = await startCli(dir, { args: ['--seed', seed] });
+    expect('code' in refused && refused.code).toBe(1);
+    const second = await cli(dir);
+    expect(await token(second.baseUrl)).toBeTypeOf('string'); // the demo client exists: the demo seed was applied
     await second.stop();
   });
 

@@ -123,7 +123,10 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const durable = options.durable ? await openDurableStore(stateDir, options.compactAfterBytes) : undefined;
   const tls =
     scheme === 'https'
-      ? await ensureTlsMaterial(stateDir, [host]).catch((e) => durable?.close().then(() => Promise.reject(e)))
+      ? await ensureTlsMaterial(stateDir, [host]).catch(async (error: unknown) => {
+          await durable?.close();
+          throw error;
+        })
       : undefined;
   const objectsDir = durable ? durable.paths.objects : await mkdtemp(join(tmpdir(), 'blaaiz-mock-objects-'));
   // A start that fails (bad seed, port taken) leaves no uploads folder behind, and a durable store unlocked.

@@ -56,10 +56,10 @@ describe('openFileStore', () => {
     const { dir, options, store } = await open(2_000);
     for (let n = 0; n < 60; n++)
       await store.transact((state) => state.legacyKeys.add(`k${'x'.repeat(50)}${n}`));
+    await store.close(); // waits for a compaction in progress
     const names = await readdir(stateDirPaths(dir).root);
     expect(names).toContain('snapshot.json');
     expect(names.filter((name) => name.startsWith('journal-'))).toHaveLength(1);
-    await store.close();
     const reopened = await openFileStore(options);
     expect(await reopened.transact((state) => state.legacyKeys.size)).toBe(60);
     await reopened.close();

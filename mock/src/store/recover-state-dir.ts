@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { ChangeTracker } from './change-tracker.js';
 import { createJournal, type JournalWriter } from './journal-file.js';
 import { writeSnapshot } from './snapshot-file.js';
@@ -39,6 +40,9 @@ export async function recoverStateDir(paths: StateDirPaths, stateDir: string): P
     }
     const journal = await createJournal(paths.journal(generation), journalHeader(generation));
     await removeJournalsBefore(paths, generation);
+    // Snapshots a crash left half-written were never renamed into place: nothing reads them.
+    for (const name of await readdir(paths.root))
+      if (name.endsWith('.tmp')) await rm(join(paths.root, name), { force: true });
     const fresh = loaded.state === undefined;
     return {
       state,

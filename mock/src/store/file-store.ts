@@ -132,8 +132,10 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
           await startCompaction(batch);
         }
         await (await nextJournal()).append(changesPayload(batch.changes));
+        writing = undefined;
         batch.resolve();
       } catch (error) {
+        writing = undefined;
         const failure = new StateWriteError((error as Error).message);
         const failed = open ? [batch, open] : [batch];
         open = undefined;
@@ -144,7 +146,6 @@ export async function openFileStore(options: FileStoreOptions): Promise<FileStor
         );
       }
     }
-    writing = undefined;
     flushing = undefined;
   }
 

@@ -95,9 +95,17 @@ export function spawnServer(
   });
 }
 
-/** Our built CLI on port 0 (https object store, CA kept in `stateDir`). */
-export function startMockCli(stateDir: string, nodeArgs: string[] = []): Promise<ServerChild> {
+/**
+ * Our built CLI on port 0 (https object store, CA kept in `stateDir`); in memory (`--ephemeral`) unless
+ * `durable`, which keeps its state in `stateDir` (one instance per dir).
+ */
+export function startMockCli(
+  stateDir: string,
+  nodeArgs: string[] = [],
+  { durable = false }: { durable?: boolean } = {},
+): Promise<ServerChild> {
   const args = [...nodeArgs, CLI, '--port', '0', '--storage-port', '0', '--quiet', '--state-dir', stateDir];
+  if (!durable) args.push('--ephemeral');
   return spawnServer(args, (line) => {
     if (!line.startsWith('{')) return undefined;
     return (JSON.parse(line) as { baseUrl?: string }).baseUrl;

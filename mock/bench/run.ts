@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI } from './children.js';
 import { benchColdStart } from './cold-start.js';
+import { benchDurable } from './durable.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
 import { benchExpiredPresigns } from './heap.js';
@@ -67,6 +68,11 @@ async function main(): Promise<void> {
     await section(
       'presign at 32 connections (blaaiz-mock, Prism, bare Hono)',
       () => benchPresign(stateDir, { connections: 32, ...load }),
+      figures,
+    );
+    await section(
+      'customer creates at 32 connections (durable, in memory)',
+      () => benchDurable(stateDir, { connections: 32, ...load }),
       figures,
     );
     const flowTiming = quick ? { warmSeconds: 1, seconds: 2 } : { warmSeconds: 2, seconds: 6 };

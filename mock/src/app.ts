@@ -11,9 +11,11 @@ import { discoveryRoutes } from './routes/discovery.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
 import { ownerRoutes } from './routes/owners.js';
+import { stateTransferRoutes } from './routes/state-transfer.js';
 import { storageRoutes } from './routes/storage.js';
 import { webhookControlRoutes } from './routes/webhook-controls.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { StateWriteError } from './store/file-store.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
 export interface MockApps {
@@ -23,6 +25,8 @@ export interface MockApps {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StateWriteError)
+    return ApiError.of('stateWriteFailed', `The mock could not save the change: ${error.message}`);
   if (error instanceof HTTPException)
     return new ApiError(error.status as ApiError['status'], error.message || 'Bad Request');
   return ApiError.of('serverError');
@@ -43,6 +47,7 @@ function createApiApp(deps: MockDeps): Hono {
     adminRoutes,
     webhookControlRoutes,
     discoveryRoutes,
+    stateTransferRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

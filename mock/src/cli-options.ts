@@ -8,6 +8,7 @@ import { DEMO_SEED } from './demo-data.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import type { ServerOptions } from './server.js';
+import { isStateExport, type StateExport } from './store/state-export.js';
 
 /** The CLI's usage text (`--help`). */
 export const USAGE = `blaaiz-mock: offline twin of the Blaaiz KYC upload API
@@ -22,9 +23,14 @@ Options:
   --public-url URL         API base URL clients use, e.g. http://mock:4010 (env BLAAIZ_MOCK_PUBLIC_URL)
   --storage-public-url URL base URL of presigned uploads, e.g. https://mock:4443; its host is put in
                            the certificate (env BLAAIZ_MOCK_STORAGE_PUBLIC_URL)
-  --state-dir DIR          where the local CA is kept (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
-  --seed FILE              JSON seed (clients, legacy_keys, customers, platform, webhook); without
-                           clients, the demo ones
+  --state-dir DIR          where the state, the signing secret and the local CA are kept
+                           (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
+  --ephemeral              keep the state in memory only: every start begins from the seed
+  --compact-after BYTES    journal size past which the state is rewritten as a snapshot (default 8 MB,
+                           or the last snapshot's size when larger)
+  --seed FILE              JSON seed (clients, legacy_keys, customers, platform, webhook; without
+                           clients, the demo ones), or an export (GET /__mock/state/export); loaded into
+                           a new state dir and by reset
   --review-delay SECONDS   virtual seconds a review runs before it completes by itself (default 60)
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET; default: one
                            generated once and kept in the state dir)
@@ -57,7 +63,7 @@ export interface CliOptions {
 }
 
 /** Reads a JSON seed file (`--seed FILE`, `startMock({ seed: path })`); throws one line naming the file. */
-export function readSeedFile(path: string): Seed {
+export function readSeedFile(path: string): Seed | StateExport {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -71,7 +77,8 @@ export function readSeedFile(path: string): Seed {
   } catch (error) {
     throw new Error(`seed file ${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
-  return checkSeed(json, `seed file ${path}`);
+  // An export document is checked when it is loaded (its format version, its records).
+  return isStateExport(json) ? json : checkSeed(json, `seed file ${path}`);
 }
 
 const VALUE_FLAGS = [
@@ -89,6 +96,7 @@ const VALUE_FLAGS = [
   'shutdown-grace',
   'webhook-url',
   'webhook-chaos',
+  'compact-after',
 ] as const;
 const BOOLEAN_FLAGS = [
   'minimal-kyb',
@@ -96,6 +104,7 @@ const BOOLEAN_FLAGS = [
   'no-external-kyc',
   'auto-verify-business',
   'strict-files',
+  'ephemeral',
   'quiet',
   'ca-path',
   'version',
@@ -111,8 +120,15 @@ function webhookChaos(list: string | undefined): { duplicate: boolean; out_of_or
 }
 
 /** The seed with `--webhook-url` registered (keeping the seed's secret, if it has one, so CI knows it). */
-function withWebhook(seed: Seed | undefined, url: string | undefined): Seed | undefined {
+function withWebhook(
+  seed: Seed | StateExport | undefined,
+  url: string | undefined,
+): Seed | StateExport | undefined {
   if (url === undefined) return seed;
+  if (seed !== undefined && isStateExport(seed))
+    throw new Error(
+      '--webhook-url cannot be combined with an export as --seed: the export has its own webhook',
+    );
   if (!isWebhookUrl(url)) throw new Error(`--webhook-url must be an http(s) URL, got "${url}"`);
   const base = seed ?? DEMO_SEED;
   const signing_secret = base.webhook?.signing_secret ?? randomBytes(20).toString('hex');
@@ -179,6 +195,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
   const publicUrl = read('public-url', parsePublicUrl, 'BLAAIZ_MOCK_PUBLIC_URL');
   const storagePublicUrl = read('storage-public-url', parsePublicUrl, 'BLAAIZ_MOCK_STORAGE_PUBLIC_URL');
   const seedPath = read('seed', checkText);
+  const compactAfter = read('compact-after', (source, value) => {
+    const bytes = Number(value);
+    if (!(Number.isInteger(bytes) && bytes > 0))
+      throw new Error(`${source} must be a number of bytes > 0, got "${value}"`);
+    return bytes;
+  });
   const adminToken = read('admin-token', checkText, 'BLAAIZ_MOCK_ADMIN_TOKEN');
   const grace = read('shutdown-grace', (source, value) => {
     const seconds = checkSeconds(source, value);
@@ -194,6 +216,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     host: read('host', checkHost, 'BLAAIZ_MOCK_HOST') ?? '127.0.0.1',
     storageScheme: read('storage-scheme', checkScheme) ?? 'https',
     stateDir: read('state-dir', checkText, 'BLAAIZ_MOCK_STATE_DIR') ?? '.blaaiz-mock',
+    durable: !bool('ephemeral'),
+    ...(compactAfter === undefined ? {} : { compactAfterBytes: compactAfter }),
     config: {
       minimalKybAllowed: bool('minimal-kyb'),
       rateLimit: bool('rate-limit'),
@@ -212,9 +236,10 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     ...(seed === undefined ? {} : { seed }),
     ...(grace === undefined ? {} : { timeouts: { graceMs: Math.round(grace * 1000) } }),
   };
-  const webhook = seed?.webhook && {
-    url: seed.webhook.collection_url,
-    signingSecret: seed.webhook.signing_secret,
+  const seedWebhook = seed === undefined || isStateExport(seed) ? undefined : seed.webhook;
+  const webhook = seedWebhook && {
+    url: seedWebhook.collection_url,
+    signingSecret: seedWebhook.signing_secret,
   };
   return {
     server,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliOptions } from './cli-options.js';
+import type { Seed } from './core/seed.js';
 
 describe('parseCliOptions: platform settings and webhooks', () => {
   it('reads --no-external-kyc, --auto-verify-business, --strict-files and --webhook-chaos', () => {
@@ -29,12 +30,13 @@ describe('parseCliOptions: platform settings and webhooks', () => {
 
   it('--webhook-url registers the URL in the seed with a fresh 40-hex secret; a bad URL or chaos is refused', () => {
     const { server, webhook } = parseCliOptions(['--webhook-url', 'http://127.0.0.1:9999/hooks'], {});
-    expect(server.seed?.webhook).toMatchObject({
+    const seed = server.seed as Seed;
+    expect(seed.webhook).toMatchObject({
       collection_url: 'http://127.0.0.1:9999/hooks',
       payout_url: 'http://127.0.0.1:9999/hooks',
     });
     expect(webhook?.signingSecret).toMatch(/^[0-9a-f]{40}$/);
-    expect(server.seed?.clients.length).toBeGreaterThan(0);
+    expect(seed.clients.length).toBeGreaterThan(0);
     expect(() => parseCliOptions(['--webhook-url', 'ftp://x'], {})).toThrow(/http\(s\) URL/);
     expect(() => parseCliOptions(['--webhook-chaos', 'sometimes'], {})).toThrow(/--webhook-chaos/);
   });

@@ -15,6 +15,7 @@ import { createTokenVerifier, type TokenVerifier } from './signing/token-verifie
 import type { ObjectStore } from './store/object-store.js';
 import { signalOutbox } from './store/outbox-signal.js';
 import { createState, type MockState } from './store/state.js';
+import { isStateExport, readStateExport, replaceState, type StateExport } from './store/state-export.js';
 import { createMemoryStore, type StateStore } from './store/state-store.js';
 
 export { defaultConfig, type MockConfig } from './config.js';
@@ -31,7 +32,8 @@ export interface MockDeps {
   clock: Clock;
   newId: () => string;
   store: StateStore;
-  seed: Seed;
+  /** What reset goes back to: a seed, or an export document (`--seed FILE` accepts both). */
+  seed: Seed | StateExport;
   objects: ObjectStore;
   urls: MockUrls;
   validator: RequestValidator;
@@ -47,7 +49,9 @@ export interface MockDeps {
 export interface DepsOptions {
   objects: ObjectStore;
   config?: Partial<MockConfig>;
-  seed?: Seed;
+  seed?: Seed | StateExport;
+  /** A store opened by the caller (the durable one), already holding its state: it is not seeded here. */
+  store?: StateStore;
   now?: () => number;
   newId?: () => string;
   urls?: Partial<MockUrls>;
@@ -79,6 +83,12 @@ function seedCheck(deps: Pick<MockDeps, 'validator'>): RequestCheck {
 
 /** Empties `state` and loads the instance's seed into it (start-up and `POST /__mock/reset`). */
 export function reseed(deps: MockDeps, state: MockState, now: number): void {
+  if (isStateExport(deps.seed)) {
+    const read = readStateExport(deps.seed, state);
+    if (!read.ok) throw new Error(`seed: ${read.message}`);
+    replaceState(state, read.state);
+    return;
+  }
   const realNow = now - state.clockOffsetMs;
   resetState(state, deps.seed, coreContext(deps, now), seedCheck(deps));
   applySeedWebhook(state, deps.seed.webhook, coreContext(deps, realNow), deps.config.webhookChaos);
@@ -99,11 +109,12 @@ export function createDeps(options: DepsOptions): MockDeps {
   const state = createState();
   let webhooks: WebhookDispatcher | undefined;
   // A transaction that queues status events wakes the dispatcher once it has committed.
-  const store = signalOutbox(createMemoryStore(state, { realNow, settle: settleToClock }), () =>
-    webhooks?.kick(),
+  const store = signalOutbox(
+    options.store ?? createMemoryStore(state, { realNow, settle: settleToClock }),
+    () => webhooks?.kick(),
   );
   const seed = options.seed ?? DEMO_SEED;
-  const config = platformConfig(seed.platform, {
+  const config = platformConfig(isStateExport(seed) ? undefined : seed.platform, {
     ...defaultConfig,
     ...options.config,
     signingSecret: options.config?.signingSecret ?? randomSigningSecret(),
@@ -130,6 +141,6 @@ export function createDeps(options: DepsOptions): MockDeps {
     webhooks,
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
-  reseed(deps, state, realNow());
+  if (!options.store) reseed(deps, state, realNow());
   return deps;
 }

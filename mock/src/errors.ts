@@ -13,6 +13,7 @@ export const API_ERRORS = {
   rateLimited: { status: 429, message: 'Too Many Attempts.' },
   timeout: { status: 408, message: 'The request body was not received in time.' },
   serverError: { status: 500, message: 'Server Error' },
+  stateWriteFailed: { status: 503, message: 'The mock could not save the change.' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;

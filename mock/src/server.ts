@@ -9,13 +9,16 @@ import { Context, type Hono } from 'hono';
 import { createApp } from './app.js';
 import type { Seed } from './core/seed.js';
 import { createDeps, type MockConfig, type MockDeps } from './deps.js';
+import { durableDeps, openDurableStore } from './durable-start.js';
 import { ApiError, errorResponse } from './errors.js';
 import { clientErrorAnswer } from './http/client-error.js';
 import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
 import { boundAddress, certificateHosts } from './public-url.js';
 import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
+import type { FileStore } from './store/file-store.js';
 import { openObjectStore } from './store/object-store.js';
+import type { StateExport } from './store/state-export.js';
 import { createUploadsDir } from './store/uploads-dir.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
 
@@ -45,13 +48,17 @@ export interface ServerOptions {
   storagePort?: number;
   storageScheme?: 'https' | 'http';
   stateDir?: string;
-  seed?: Seed;
+  seed?: Seed | StateExport;
   config?: Partial<MockConfig>;
   timeouts?: ServerTimeouts;
   /** Base URL clients use for the API (`--public-url`), e.g. `http://mock:4010` from another container. */
   publicUrl?: string;
   /** Base URL presigned URLs point at (`--storage-public-url`); its host is in the certificate's names. */
   storagePublicUrl?: string;
+  /** Keep the state in `<stateDir>/state` (journal, snapshot, uploaded bytes) instead of in memory. */
+  durable?: boolean;
+  /** Journal size past which a durable store compacts (default 8 MB). */
+  compactAfterBytes?: number;
 }
 
 /** A running instance: its URLs, its CA, its deps (for in-process control) and `close()`. */
@@ -164,19 +171,26 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const scheme = options.storageScheme ?? 'https';
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
+  const durable = options.durable ? await openDurableStore(stateDir, options.compactAfterBytes) : undefined;
   const tls =
     scheme === 'https'
       ? await ensureTlsMaterial(
           stateDir,
           certificateHosts(host, [options.storagePublicUrl, options.publicUrl]),
-        )
+        ).catch(async (error: unknown) => {
+          await durable?.close();
+          throw error;
+        })
       : undefined;
-  const objectsDir = await createUploadsDir(stateDir);
-  // A start that fails (bad seed, port taken) leaves no uploads folder behind.
-  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir }).catch(async (error) => {
-    await rm(objectsDir, { recursive: true, force: true });
-    throw error;
-  });
+  const objectsDir = durable ? durable.paths.objects : await createUploadsDir(stateDir);
+  // A start that fails (bad seed, port taken) leaves no uploads folder behind, and a durable store unlocked.
+  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir, durable }).catch(
+    async (error) => {
+      if (durable) await durable.close();
+      else await rm(objectsDir, { recursive: true, force: true });
+      throw error;
+    },
+  );
 }
 
 interface StartPlan {
@@ -186,19 +200,21 @@ interface StartPlan {
   stateDir: string;
   tls: Awaited<ReturnType<typeof ensureTlsMaterial>> | undefined;
   objectsDir: string;
+  durable: FileStore | undefined;
 }
 
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
-  const { host, scheme, timeouts, stateDir, tls, objectsDir } = plan;
+  const { host, scheme, timeouts, stateDir, tls, objectsDir, durable } = plan;
   const signingSecret = options.config?.signingSecret ?? (await ensureSigningSecret(stateDir));
   // Reachable from other machines: the controls must not be open to whoever can reach the port.
   const adminToken = options.config?.adminToken ?? (isLoopbackHost(host) ? undefined : randomSigningSecret());
-  const deps = createDeps({
+  const depsOptions = {
     objects: await openObjectStore(objectsDir),
     ...(options.seed ? { seed: options.seed } : {}),
     config: { ...options.config, signingSecret, ...(adminToken === undefined ? {} : { adminToken }) },
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
-  });
+  };
+  const deps = durable ? await durableDeps(durable, depsOptions) : createDeps(depsOptions);
   const apps = createApp(deps);
   const storageTls = tls && { key: tls.serverKeyPem, cert: tls.serverCertPem };
   const port = options.storagePort ?? 4443;
@@ -240,7 +256,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     async close() {
       await deps.webhooks.close();
       await Promise.all([api.close(), storage.close()]);
-      await rm(objectsDir, { recursive: true, force: true });
+      if (durable) await durable.close();
+      else await rm(objectsDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,6 +7,7 @@ import { checkSeed } from './core/seed-check.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import { startServers } from './server.js';
+import { isStateExport, type StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
 
@@ -18,7 +19,7 @@ export {
 } from './testing/controls.js';
 export type { MockClient, MockCredentials } from './testing/credentials.js';
 export type { ReceivedDelivery, StatusChangedEvent, WebhookReceiver } from './testing/webhook-receiver.js';
-export type { ReviewOutcome, Seed };
+export type { ReviewOutcome, Seed, StateExport };
 
 /** How `startMock` starts an instance; every field is optional. */
 export interface StartMockOptions {
@@ -32,8 +33,10 @@ export interface StartMockOptions {
   storageScheme?: 'https' | 'http';
   /** Where the local CA is kept (default: a per-user folder under the OS temp dir, see `defaultStateDir`). */
   stateDir?: string;
-  /** The platform's clients, legacy keys and customers, or the path of a JSON seed (default: demo data). */
-  seed?: Seed | string;
+  /** The platform's clients, legacy keys and customers, an export document, or the path of either (default: demo data). */
+  seed?: Seed | StateExport | string;
+  /** Keep the state in \`<stateDir>/state\` and load it again on the next start (default false: in memory). */
+  durable?: boolean;
   /** Virtual seconds a review runs before it completes by itself (default 60). */
   reviewDelaySeconds?: number;
   /** HMAC secret of tokens and URLs; instances sharing it accept each other's tokens. */
@@ -76,6 +79,7 @@ function checkedOptions(options: StartMockOptions) {
     'strictFiles',
     'publicUrl',
     'storagePublicUrl',
+    'durable',
   ]);
   const unknown = Object.keys(options).find((key) => !known.has(key));
   if (unknown !== undefined) throw new Error(`${name(unknown)} is not an option of startMock`);
@@ -97,6 +101,11 @@ function checkedOptions(options: StartMockOptions) {
     storagePort: optional('storagePort', checkPort) ?? 0,
     storageScheme: optional('storageScheme', checkScheme) ?? 'https',
     stateDir: optional('stateDir', checkText) ?? defaultStateDir(),
+    durable:
+      optional('durable', (source, value) => {
+        if (typeof value !== 'boolean') throw new Error(`${source} must be true or false`);
+        return value;
+      }) ?? false,
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
     config: {
@@ -155,8 +164,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
   const seed =
     typeof options.seed === 'string'
       ? readSeedFile(options.seed)
-      : options.seed === undefined
-        ? undefined
+      : options.seed === undefined || isStateExport(options.seed)
+        ? options.seed
         : checkSeed(options.seed, 'startMock option seed');
   const running = await startServers({ ...checked, ...(seed ? { seed } : {}) });
   let closing: Promise<void> | undefined;

@@ -11,6 +11,7 @@ export const S3_ERRORS = {
   AccessDenied: 403,
   NoSuchKey: 404,
   MethodNotAllowed: 405,
+  ServiceUnavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type S3ErrorCode = keyof typeof S3_ERRORS;

@@ -8,6 +8,7 @@ import { nodeIncoming } from '../http/body.js';
 import { UPLOAD_PREFIX } from '../http/object-urls.js';
 import { s3Error } from '../http/s3-errors.js';
 import { verifyPresignedUrl } from '../signing/presigned-url.js';
+import { StateWriteError } from '../store/file-store.js';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -134,5 +135,17 @@ export function storageRoutes(deps: MockDeps): Hono {
   app.notFound((c) =>
     s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname),
   );
+  app.onError((error, c) => {
+    const resource = new URL(c.req.url).pathname;
+    if (error instanceof StateWriteError)
+      return s3Error(
+        c,
+        'ServiceUnavailable',
+        `The mock could not save the change: ${error.message}`,
+        resource,
+      );
+    console.error(error);
+    return c.text('Internal Server Error', 500);
+  });
   return app;
 }

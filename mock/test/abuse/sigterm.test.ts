@@ -124,7 +124,7 @@ describe('SIGTERM under load (the built CLI)', () => {
   }, async () => {
     const stateDir = await mkdtemp(join(tmpdir(), 'blaaiz-sigterm-'));
     dirs.push(stateDir);
-    const { child, ready } = await startCli(stateDir, ['--shutdown-grace', '0.5']);
+    const { child, ready } = await startCli(stateDir, ['--shutdown-grace', '0.5', '--ephemeral']);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const url = await presignWith(ready.baseUrl);
     const req = request(url, { method: 'PUT', headers: { 'content-length': '1000000' } });

@@ -1,0 +1,43 @@
+// biome-ignore lint/suspicious/noExplicitAny: answers are read field by field, each asserted by the test
+export type Json = any;
+
+/** A customer create body that passes the API's rules; `n` makes its e-mail and id number unique. */
+export function individual(n: number): Record<string, unknown> {
+  return {
+    type: 'individual',
+    first_name: 'Ada',
+    last_name: `Durable ${n}`,
+    email: `ada.${n}@example.com`,
+    country: 'GB',
+    id_type: 'passport',
+    id_number: `P${n}`,
+  };
+}
+
+/** A bearer token of the demo client with every scope. */
+export async function token(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&client_id=mock-client&client_secret=mock-secret&scope=customer:read customer:write file:upload',
+  });
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+/** A JSON request with the token; resolves to the status and the parsed body. */
+export async function call(
+  baseUrl: string,
+  bearer: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

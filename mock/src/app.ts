@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { injectFaults } from './http/fault-middleware.js';
+import { journalRequests } from './http/journal-middleware.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
+import { observeRoutes } from './routes/observe.js';
 import { ownerRoutes } from './routes/owners.js';
 import { storageRoutes } from './routes/storage.js';
 
@@ -27,6 +30,8 @@ function toApiError(error: unknown): ApiError {
 /** Builds the API app: auth, files, customers and mock controls, sharing one instance's deps. */
 function createApiApp(deps: MockDeps): Hono {
   const api = new Hono();
+  api.use('*', journalRequests(deps, 'api'));
+  api.use('*', injectFaults(deps, 'api'));
   for (const routes of [
     authRoutes,
     fileRoutes,
@@ -35,6 +40,7 @@ function createApiApp(deps: MockDeps): Hono {
     ownerRoutes,
     documentRoutes,
     adminRoutes,
+    observeRoutes,
   ])
     api.route('/', routes(deps));
   api.notFound((c) =>

@@ -6,6 +6,8 @@ import { createRateLimiter, type RateLimiter } from './core/rate-limit.js';
 import { type RequestCheck, resetState, type Seed } from './core/seed.js';
 import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
+import { createFaultRegistry, type FaultRegistry, type FaultRegistryOptions } from './http/fault-registry.js';
+import { createJournal, type Journal } from './http/journal.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import { createTokenVerifier, type TokenVerifier } from './signing/token-verifier.js';
 import type { ObjectStore } from './store/object-store.js';
@@ -32,6 +34,10 @@ export interface MockDeps {
   validator: RequestValidator;
   rateLimiter: RateLimiter;
   tokens: TokenVerifier;
+  /** The last requests served (per instance, not part of the state). */
+  journal: Journal;
+  /** Active fault rules (per instance, not part of the state). */
+  faults: FaultRegistry;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -45,6 +51,8 @@ export interface DepsOptions {
   newId?: () => string;
   urls?: Partial<MockUrls>;
   caCertPem?: string;
+  /** Dice and waiting of the fault registry (tests fix them). */
+  faults?: FaultRegistryOptions;
 }
 
 /** The context domain functions receive, at virtual time `now` (a transaction's). */
@@ -77,6 +85,15 @@ export function forgetCaches(deps: MockDeps): void {
   deps.tokens.clear();
 }
 
+/** A whole reset (`POST /__mock/reset`, the inspector's button): seed, caches, uploads, journal and faults. */
+export async function resetInstance(deps: MockDeps): Promise<void> {
+  await deps.store.transact((state, now) => reseed(deps, state, now));
+  forgetCaches(deps);
+  deps.journal.clear();
+  deps.faults.clear();
+  await deps.objects.clear();
+}
+
 /** Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). */
 export function createDeps(options: DepsOptions): MockDeps {
   const realNow = options.now ?? Date.now;
@@ -94,6 +111,8 @@ export function createDeps(options: DepsOptions): MockDeps {
     validator: createRequestValidator(),
     rateLimiter: createRateLimiter(),
     tokens: createTokenVerifier(config.signingSecret),
+    journal: createJournal(config.journalSize),
+    faults: createFaultRegistry(options.faults),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
   reseed(deps, state, realNow());

@@ -13,6 +13,8 @@ export const API_ERRORS = {
   rateLimited: { status: 429, message: 'Too Many Attempts.' },
   timeout: { status: 408, message: 'The request body was not received in time.' },
   serverError: { status: 500, message: 'Server Error' },
+  badGateway: { status: 502, message: 'Bad Gateway' },
+  serviceUnavailable: { status: 503, message: 'Service Unavailable' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;

@@ -160,6 +160,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     stateDir,
     deps,
     async close() {
+      // A stalled upload (fault) would hold the graceful close forever: let it go first.
+      deps.faults.releaseStalls();
       await Promise.all([api.close(), storage.close()]);
       await rm(objectsDir, { recursive: true, force: true });
     },

@@ -11,6 +11,8 @@ export const S3_ERRORS = {
   AccessDenied: 403,
   NoSuchKey: 404,
   MethodNotAllowed: 405,
+  InternalError: 500,
+  SlowDown: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type S3ErrorCode = keyof typeof S3_ERRORS;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { advanceClock } from '../core/clock.js';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
-import { forgetCaches, type MockDeps, reseed } from '../deps.js';
+import { type MockDeps, resetInstance } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { describeState } from '../http/describe-state.js';
@@ -53,9 +53,7 @@ export function adminRoutes(deps: MockDeps): Hono {
   const app = new Hono();
 
   app.post('/__mock/reset', async (c) => {
-    await deps.store.transact((state, now) => reseed(deps, state, now));
-    forgetCaches(deps);
-    await deps.objects.clear();
+    await resetInstance(deps);
     return c.json({ message: 'Mock state reset to its seed.' });
   });
 

@@ -62,7 +62,7 @@ export function createJournal(capacity: number): Journal {
   return {
     capacity,
     record(fields) {
-      const entry = { seq: seq++, ...fields };
+      const entry = { ...fields, seq: seq++ };
       if (capacity === 0) return entry;
       ring[next] = entry;
       next = (next + 1) % capacity;

@@ -19,6 +19,7 @@ Options:
   --signing-secret TEXT    HMAC secret of tokens and URLs (env BLAAIZ_MOCK_SIGNING_SECRET)
   --minimal-kyb            allow-list the platform for kyb_scope MINIMAL
   --rate-limit             enforce 120 requests/minute and 1,500/hour per client (429, X-RateLimit-*)
+  --journal-size N         requests the journal keeps (default 1000; 0 = off)
   --quiet                  print only one JSON ready line
   --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
   --help                   show this text
@@ -65,6 +66,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       'signing-secret': { type: 'string' },
       'minimal-kyb': { type: 'boolean', default: false },
       'rate-limit': { type: 'boolean', default: false },
+      'journal-size': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'ca-path': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -76,6 +78,9 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     throw new Error(`--storage-scheme must be https or http, got "${scheme}"`);
   const delay = values['review-delay'] === undefined ? undefined : Number(values['review-delay']);
   if (delay !== undefined && !(delay >= 0)) throw new Error('--review-delay must be a number of seconds ≥ 0');
+  const journal = values['journal-size'] === undefined ? undefined : Number(values['journal-size']);
+  if (journal !== undefined && !(Number.isInteger(journal) && journal >= 0 && journal <= 1_000_000))
+    throw new Error('--journal-size must be an integer from 0 to 1000000');
   const secret = values['signing-secret'] ?? env.BLAAIZ_MOCK_SIGNING_SECRET;
   const port = integer('--port', values.port ?? env.PORT);
   const storagePort = integer('--storage-port', values['storage-port'] ?? env.STORAGE_PORT);
@@ -87,6 +92,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       minimalKybAllowed: values['minimal-kyb'] ?? false,
       rateLimit: values['rate-limit'] ?? false,
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
+      ...(journal === undefined ? {} : { journalSize: journal }),
       ...(secret ? { signingSecret: secret } : {}),
     },
     ...(port === undefined ? {} : { port }),

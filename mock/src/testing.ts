@@ -7,10 +7,14 @@ import { startServers } from './server.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
 
+export type { FaultInput, FaultRule } from './http/fault-rules.js';
+export type { JournalEntry } from './http/journal.js';
 export {
   type MockControls,
   type MockCustomer,
+  type MockFaults,
   mockControls,
+  type RequestFilter,
   type ReviewDetails,
 } from './testing/controls.js';
 export type { MockClient, MockCredentials } from './testing/credentials.js';
@@ -38,6 +42,8 @@ export interface StartMockOptions {
   minimalKyb?: boolean;
   /** Enforce 120 requests/minute and 1,500/hour per client, answering 429 (default false). */
   rateLimit?: boolean;
+  /** Requests the journal keeps, newest last (default 1,000; 0 turns it off). */
+  journalSize?: number;
 }
 
 /** What a started instance offers a test suite; the data fields are plain JSON (pass them to workers). */
@@ -86,6 +92,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockIns
     config: {
       minimalKybAllowed: options.minimalKyb ?? false,
       rateLimit: options.rateLimit ?? false,
+      ...(options.journalSize === undefined ? {} : { journalSize: options.journalSize }),
       ...(options.reviewDelaySeconds === undefined ? {} : { reviewDelaySeconds: options.reviewDelaySeconds }),
       ...(options.signingSecret === undefined ? {} : { signingSecret: options.signingSecret }),
     },

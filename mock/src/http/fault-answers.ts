@@ -59,7 +59,8 @@ export async function dropMidway(c: Context, answer: Response): Promise<Response
   const outgoing = (c.env as { outgoing?: import('node:http').ServerResponse } | undefined)?.outgoing;
   const headers = new Headers(answer.headers);
   headers.set('content-length', String(body.byteLength));
-  if (!outgoing || !nodeIncoming(c)) return new Response(failingBody(half), { status: answer.status, headers });
+  if (!outgoing || !nodeIncoming(c))
+    return new Response(failingBody(half), { status: answer.status, headers });
   outgoing.writeHead(answer.status, Object.fromEntries(headers));
   outgoing.write(half, () => outgoing.socket?.destroy());
   return new Response(null, { status: answer.status, headers: ALREADY_SENT });
@@ -69,7 +70,9 @@ export async function dropMidway(c: Context, answer: Response): Promise<Response
 export async function stallUpload(c: Context, deps: MockDeps): Promise<Response> {
   const incoming = nodeIncoming(c);
   incoming?.pause();
-  const gone = incoming ? new Promise<void>((done) => incoming.socket.once('close', () => done())) : undefined;
+  const gone = incoming
+    ? new Promise<void>((done) => incoming.socket.once('close', () => done()))
+    : undefined;
   await Promise.race([deps.faults.stall(), ...(gone ? [gone] : [])]);
   return dropBefore(c);
 }

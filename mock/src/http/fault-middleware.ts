@@ -18,8 +18,13 @@ export function faultAction(rule: FaultRule): string {
 }
 
 /** The customer a request concerns, found the way a rule's `customer_id` is matched. */
-async function customerOfRequest(c: Context, deps: MockDeps, match: OperationMatch): Promise<string | undefined> {
-  if (match.params.id !== undefined && c.req.path.startsWith('/api/external/customer/')) return match.params.id;
+async function customerOfRequest(
+  c: Context,
+  deps: MockDeps,
+  match: OperationMatch,
+): Promise<string | undefined> {
+  if (match.params.id !== undefined && c.req.path.startsWith('/api/external/customer/'))
+    return match.params.id;
   if (match.operationId === 'putObject') {
     const fileId = match.params.objectKey ?? '';
     return deps.store.transact(
@@ -27,7 +32,8 @@ async function customerOfRequest(c: Context, deps: MockDeps, match: OperationMat
     );
   }
   const body = await readRequestBody(c).catch(() => undefined);
-  const id = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).customer_id : undefined;
+  const id =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>).customer_id : undefined;
   return typeof id === 'string' ? id : undefined;
 }
 

@@ -71,7 +71,9 @@ export function createFaultRegistry(options: FaultRegistryOptions = {}): FaultRe
     },
     names: (operationId) => rules.some((rule) => rule.operationId === operationId),
     needsCustomer: (operationId, now) =>
-      rules.some((rule) => rule.operationId === operationId && rule.customer_id !== undefined && active(rule, now)),
+      rules.some(
+        (rule) => rule.operationId === operationId && rule.customer_id !== undefined && active(rule, now),
+      ),
     take(operationId, customerId, now) {
       for (const rule of rules) {
         if (rule.operationId !== operationId || !active(rule, now)) continue;

@@ -1,6 +1,6 @@
 import { ApiError } from '../errors.js';
-import { listOperations } from '../spec/operations.js';
 import { loadSpec } from '../spec/load-spec.js';
+import { listOperations } from '../spec/operations.js';
 
 /** Statuses a fault may answer, with the body the API documents for each (README "Faults"). */
 export const API_FAULT_STATUSES = [429, 500, 502, 503] as const;
@@ -31,6 +31,21 @@ export interface FaultRule {
   fired: number;
 }
 
+/** A fault as a caller writes it (`POST /__mock/faults`, `mock.faults.add`); `parseFaultRule` checks it. */
+export interface FaultInput {
+  operationId: string;
+  customer_id?: string;
+  status?: number;
+  latencyMs?: number;
+  drop?: boolean | 'before' | 'mid';
+  stall?: boolean;
+  times?: number;
+  probability?: number;
+  retryAfterSeconds?: number;
+  /** Virtual seconds the rule stays in force. */
+  forSeconds?: number;
+}
+
 const FIELDS = new Set([
   'operationId',
   'customer_id',
@@ -48,7 +63,12 @@ function invalid(field: string, message: string): ApiError {
   return new ApiError(422, message, { [field]: [message] });
 }
 
-function integerIn(body: Record<string, unknown>, field: string, min: number, max: number): number | undefined {
+function integerIn(
+  body: Record<string, unknown>,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
   const value = body[field];
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
@@ -61,12 +81,20 @@ let operationIds: ReadonlySet<string> | undefined;
 function knownOperation(value: unknown): string {
   operationIds ??= new Set(listOperations(loadSpec()).map((operation) => operation.operationId));
   if (typeof value !== 'string' || !operationIds.has(value))
-    throw invalid('operationId', 'The operationId field must name an operation of openapi.yaml (e.g. getPresignedUrl, putObject, issueToken).');
+    throw invalid(
+      'operationId',
+      'The operationId field must name an operation of openapi.yaml (e.g. getPresignedUrl, putObject, issueToken).',
+    );
   return value;
 }
 
-function action(body: Record<string, unknown>, operationId: string): Pick<FaultRule, 'status' | 'drop' | 'stall'> {
-  const chosen = ['status', 'drop', 'stall'].filter((name) => body[name] !== undefined && body[name] !== false);
+function action(
+  body: Record<string, unknown>,
+  operationId: string,
+): Pick<FaultRule, 'status' | 'drop' | 'stall'> {
+  const chosen = ['status', 'drop', 'stall'].filter(
+    (name) => body[name] !== undefined && body[name] !== false,
+  );
   if (chosen.length > 1) throw invalid(chosen[1] ?? 'status', 'Choose one of status, drop and stall.');
   const store = operationId === 'putObject';
   if (body.status !== undefined) {
@@ -83,7 +111,8 @@ function action(body: Record<string, unknown>, operationId: string): Pick<FaultR
     if (!store) throw invalid('stall', 'A stall applies to uploads only: use it with operationId putObject.');
     return { stall: true };
   }
-  if (body.stall !== undefined && body.stall !== false) throw invalid('stall', 'The stall field must be true.');
+  if (body.stall !== undefined && body.stall !== false)
+    throw invalid('stall', 'The stall field must be true.');
   return {};
 }
 
@@ -104,7 +133,10 @@ export function parseFaultRule(body: unknown, id: string, now: number): FaultRul
   if (retryAfterSeconds !== undefined && does.status !== 429)
     throw invalid('retryAfterSeconds', 'The retryAfterSeconds field applies to status 429 only.');
   const probability = fields.probability;
-  if (probability !== undefined && (typeof probability !== 'number' || !(probability > 0 && probability <= 1)))
+  if (
+    probability !== undefined &&
+    (typeof probability !== 'number' || !(probability > 0 && probability <= 1))
+  )
     throw invalid('probability', 'The probability field must be a number above 0 and at most 1.');
   const customer = fields.customer_id;
   if (customer !== undefined && (typeof customer !== 'string' || customer === ''))
@@ -121,7 +153,9 @@ export function parseFaultRule(body: unknown, id: string, now: number): FaultRul
     ...(times === undefined ? {} : { times }),
     ...(probability === undefined ? {} : { probability: probability as number }),
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
-    ...(forSeconds === undefined ? {} : { expires_at: new Date(now + (forSeconds as number) * 1000).toISOString() }),
+    ...(forSeconds === undefined
+      ? {}
+      : { expires_at: new Date(now + (forSeconds as number) * 1000).toISOString() }),
     fired: 0,
   };
 }

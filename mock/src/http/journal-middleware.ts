@@ -10,7 +10,8 @@ const TEXT_TYPES = /json|xml|^text\//i;
 
 function field(value: unknown, ...path: string[]): unknown {
   let at = value;
-  for (const name of path) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[name] : undefined;
+  for (const name of path)
+    at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[name] : undefined;
   return at;
 }
 
@@ -45,7 +46,9 @@ function customerOf(c: Context, params: Record<string, string>, request: unknown
     asString(field(request, 'customer_id')) ??
     customerNoted(c) ??
     asString(field(response, 'data', 'customer_id')) ??
-    (c.req.method === 'POST' && c.req.path === '/api/external/customer' ? asString(field(response, 'data', 'id')) : null)
+    (c.req.method === 'POST' && c.req.path === '/api/external/customer'
+      ? asString(field(response, 'data', 'id'))
+      : null)
   );
 }
 
@@ -70,7 +73,8 @@ export function journalRequests(deps: MockDeps, face: Face): MiddlewareHandler {
     const operationId = match?.operationId ?? null;
     const text = requestTextOf(c);
     const upload = uploadOf(c);
-    const requestBody = upload ?? (text === undefined ? null : journalBody(text, c.req.header('content-type')));
+    const requestBody =
+      upload ?? (text === undefined ? null : journalBody(text, c.req.header('content-type')));
     const body = await responseBody(c.res).catch(() => null);
     const url = new URL(c.req.url);
     const fault = faultOf(c);

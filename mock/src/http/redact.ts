@@ -15,7 +15,9 @@ function redactHeader(name: string, value: string): string {
 }
 
 /** Headers as a plain object, secrets (Authorization, API keys, cookies, signatures) masked. */
-export function redactHeaders(headers: Headers | Record<string, string | string[] | undefined>): Record<string, string> {
+export function redactHeaders(
+  headers: Headers | Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const entries = headers instanceof Headers ? [...headers.entries()] : Object.entries(headers);
   for (const [name, raw] of entries) {

@@ -23,7 +23,13 @@ describe('faults: the documented examples work as written', () => {
     const mock = await faultMock();
     const token = await mock.token();
     const rule = await mock.addFault({ operationId: 'getPresignedUrl', status: 503, times: 2 });
-    expect(rule).toMatchObject({ id: expect.any(String), operationId: 'getPresignedUrl', status: 503, times: 2, fired: 0 });
+    expect(rule).toMatchObject({
+      id: expect.any(String),
+      operationId: 'getPresignedUrl',
+      status: 503,
+      times: 2,
+      fired: 0,
+    });
     const statuses = [];
     for (let i = 0; i < 3; i++) {
       const res = await mock.call('POST', PRESIGN, { token, body: presignBody });
@@ -119,7 +125,12 @@ describe('faults: shapes and matching', () => {
     const token = await mock.token();
     await mock.addFault({ operationId: 'getPresignedUrl', customer_id: DEMO_IDS.business, status: 500 });
     expect((await mock.call('POST', PRESIGN, { token, body: presignBody })).status).toBe(200);
-    await mock.addFault({ operationId: 'getCustomer', customer_id: DEMO_IDS.individual, status: 500, probability: 0.5 });
+    await mock.addFault({
+      operationId: 'getCustomer',
+      customer_id: DEMO_IDS.individual,
+      status: 500,
+      probability: 0.5,
+    });
     const get = (id: string) => mock.call('GET', `/api/external/customer/${id}`, { token });
     expect((await get(DEMO_IDS.business)).status).toBe(200);
     expect((await get(DEMO_IDS.individual)).status).toBe(200); // rolled 0.9: no fire

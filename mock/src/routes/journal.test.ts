@@ -46,7 +46,9 @@ describe('request journal', () => {
     await mock.call('GET', '/api/external/customer/nope', { token });
     const get = async (query: string) => (await mock.call('GET', `/__mock/requests?${query}`)).json.data;
     expect(await get('operationId=getCustomer')).toHaveLength(3);
-    expect((await get('status=404')).map((e: { path: string }) => e.path)).toEqual(['/api/external/customer/nope']);
+    expect((await get('status=404')).map((e: { path: string }) => e.path)).toEqual([
+      '/api/external/customer/nope',
+    ]);
     expect(await get(`customer_id=${DEMO_IDS.business}`)).toHaveLength(1);
     expect(await get('limit=1')).toHaveLength(1);
     await mock.advance(10);
@@ -63,7 +65,13 @@ describe('request journal', () => {
     for (let i = 0; i < 12; i++) await mock.call('GET', `/api/external/customer/n${i}`);
     const res = await mock.call('GET', '/__mock/requests');
     expect(res.json.held).toBe(5);
-    expect(res.json.data.map((e: { path: string }) => e.path.slice(-3))).toEqual(['/n7', '/n8', '/n9', 'n10', 'n11']);
+    expect(res.json.data.map((e: { path: string }) => e.path.slice(-3))).toEqual([
+      '/n7',
+      '/n8',
+      '/n9',
+      'n10',
+      'n11',
+    ]);
     const ring = createJournal(1_000);
     for (let i = 0; i < 50_000; i++) ring.record({ ...res.json.data[0], seq: undefined });
     expect(ring.size()).toBe(1_000);

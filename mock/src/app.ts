@@ -10,6 +10,7 @@ import { customerLifecycleRoutes } from './routes/customer-lifecycle.js';
 import { customerRoutes } from './routes/customers.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
+import { inspectorRoutes } from './routes/inspector.js';
 import { observeRoutes } from './routes/observe.js';
 import { ownerRoutes } from './routes/owners.js';
 import { storageRoutes } from './routes/storage.js';
@@ -43,6 +44,14 @@ function createApiApp(deps: MockDeps): Hono {
     observeRoutes,
   ])
     api.route('/', routes(deps));
+  api.route(
+    '/',
+    inspectorRoutes(deps, {
+      hasRoute: (method, pattern) =>
+        api.routes.some((route) => route.method === method && pattern.test(route.path)),
+      fetch: async (request) => api.fetch(request),
+    }),
+  );
   api.notFound((c) =>
     errorResponse(c, ApiError.of('routeNotFound', `The route ${c.req.path} could not be found.`)),
   );

@@ -1,0 +1,165 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { advanceClock } from '../core/clock.js';
+import { issueToken } from '../core/oauth.js';
+import { forceReview } from '../core/review.js';
+import { type MockDeps, resetInstance } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { readRequestBody } from '../http/body.js';
+import { sameOriginForms } from '../http/same-origin.js';
+import { unwrap } from '../http/validated.js';
+import { InspectorPage } from '../ui/inspector-page.js';
+import { customerView, liveTokens } from '../ui/inspector-view.js';
+import { UploadPage } from '../ui/upload-page.js';
+
+/** What the inspector needs of the API app it lives in: its routes (to offer replay) and a way to call them. */
+export interface InspectorHost {
+  hasRoute(method: string, pattern: RegExp): boolean;
+  fetch(request: Request): Promise<Response>;
+}
+
+const REPLAY_ROUTE = /^\/__mock\/webhooks\/:[^/]+\/replay$/;
+const UPLOAD_SCOPES = ['file:upload', 'customer:write', 'customer:read'];
+
+function back(c: Context, outcome: { notice?: string; error?: string }, path = '/__mock/ui'): Response {
+  const query = new URLSearchParams(outcome as Record<string, string>);
+  return c.redirect(`${path}?${query}`, 303);
+}
+
+async function formField(c: Context, name: string): Promise<string> {
+  const form = (await readRequestBody(c)) as Record<string, unknown>;
+  const value = form[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Runs an inspector action; an API error becomes the page's error banner instead of a JSON body. */
+async function act(c: Context, action: () => Promise<string>): Promise<Response> {
+  try {
+    return back(c, { notice: await action() });
+  } catch (error) {
+    if (error instanceof ApiError) return back(c, { error: error.message });
+    throw error;
+  }
+}
+
+/** The inspector page, the browser direct-upload page and their same-origin form actions under `/__mock/ui`. */
+export function inspectorRoutes(deps: MockDeps, host: InspectorHost): Hono {
+  const app = new Hono();
+  app.use('/__mock/ui/*', async (c, next) =>
+    c.req.method === 'POST' ? sameOriginForms(deps)(c, next) : next(),
+  );
+
+  app.get('/__mock/ui', async (c) => {
+    const view = await deps.store.transact((state, now) => ({
+      now: new Date(now).toISOString(),
+      offsetSeconds: state.clockOffsetMs / 1000,
+      customers: [...state.customers.values()].map((record) => customerView(state, record)),
+      clients: [...state.clients.values()].map((client) => ({
+        client_id: client.clientId,
+        scopes: client.scopes,
+        description: client.description,
+      })),
+      events: [...state.outbox].reverse(),
+    }));
+    const journal = deps.journal.list();
+    const now = Date.parse(view.now);
+    return c.html(
+      <InspectorPage
+        {...view}
+        tokens={liveTokens(journal, now)}
+        replayable={host.hasRoute('POST', REPLAY_ROUTE)}
+        faults={deps.faults.list(now)}
+        journal={journal.slice(-50).reverse()}
+        held={journal.length}
+        notice={c.req.query('notice')}
+        error={c.req.query('error')}
+      />,
+    );
+  });
+
+  app.get('/__mock/ui/upload', async (c) => {
+    const page = await deps.store.transact((state, now) => {
+      const client = [...state.clients.values()].find((k) =>
+        UPLOAD_SCOPES.every((s) => k.scopes.includes(s as never)),
+      );
+      const params = { grant_type: 'client_credentials', scope: UPLOAD_SCOPES.join(' ') };
+      const issued = client
+        ? issueToken(
+            state,
+            { ...params, client_id: client.clientId, client_secret: client.clientSecret },
+            {
+              now,
+              newId: deps.newId,
+              secret: deps.config.signingSecret,
+            },
+          )
+        : undefined;
+      const customers = [...state.customers.values()]
+        .filter((record) => record.view.type === 'individual')
+        .map((record) => ({
+          id: record.view.id,
+          name: customerView(state, record).name,
+          status: record.view.verification_status,
+        }));
+      return {
+        customers,
+        clientId: client?.clientId,
+        token: issued?.ok ? issued.value.access_token : undefined,
+      };
+    });
+    const error = page.token
+      ? undefined
+      : 'No client of the seed holds file:upload, customer:write and customer:read.';
+    return c.html(<UploadPage {...page} selected={c.req.query('customer')} error={error} />);
+  });
+
+  app.post('/__mock/ui/reset', (c) =>
+    act(c, async () => {
+      await resetInstance(deps);
+      return 'Mock state reset to its seed.';
+    }),
+  );
+
+  app.post('/__mock/ui/clock/advance', (c) =>
+    act(c, async () => {
+      const seconds = Number(await formField(c, 'seconds'));
+      if (!Number.isFinite(seconds) || seconds < 0 || seconds > 10 * 365 * 86400)
+        throw new ApiError(422, 'The seconds field must be a number from 0 to 315360000.');
+      await deps.store.transact((state) => advanceClock(state, seconds));
+      await deps.store.transact(() => undefined); // settles at the new time, as the JSON control does
+      return `Clock advanced by ${seconds} seconds.`;
+    }),
+  );
+
+  app.post('/__mock/ui/customers/:id/review', (c) =>
+    act(c, async () => {
+      const outcome = await formField(c, 'outcome');
+      const comment = await formField(c, 'comment');
+      if (outcome !== 'VERIFIED' && outcome !== 'REJECTED')
+        throw new ApiError(422, 'The outcome field must be VERIFIED or REJECTED.');
+      const verdict = { outcome, ...(comment ? { comment } : {}) } as const;
+      await deps.store.transact((state, now) => unwrap(forceReview(state, c.req.param('id'), verdict, now)));
+      return `Review of ${c.req.param('id')} completed: ${outcome}.`;
+    }),
+  );
+
+  app.post('/__mock/ui/webhooks/:id/replay', (c) =>
+    act(c, async () => {
+      if (!host.hasRoute('POST', REPLAY_ROUTE))
+        throw new ApiError(404, 'This build has no webhook delivery to replay.');
+      const path = `/__mock/webhooks/${encodeURIComponent(c.req.param('id'))}/replay`;
+      const headers = new Headers({ 'content-type': 'application/json' });
+      for (const name of ['authorization', 'x-mock-admin-token']) {
+        const value = c.req.header(name);
+        if (value) headers.set(name, value);
+      }
+      const answer = await host.fetch(
+        new Request(new URL(path, deps.urls.api), { method: 'POST', headers, body: '{}' }),
+      );
+      const body = (await answer.json().catch(() => ({}))) as { message?: string };
+      if (!answer.ok) throw new ApiError(400, body.message ?? `Replay answered ${answer.status}.`);
+      return body.message ?? `Webhook ${c.req.param('id')} replayed.`;
+    }),
+  );
+  return app;
+}

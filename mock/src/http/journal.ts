@@ -55,6 +55,8 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
 
 /** Makes an empty journal holding at most `capacity` entries (0 keeps nothing). */
 export function createJournal(capacity: number): Journal {
+  if (!Number.isInteger(capacity) || capacity < 0 || capacity > 1_000_000)
+    throw new Error(`journal size must be an integer from 0 to 1000000, got ${capacity}`);
   const ring: (JournalEntry | undefined)[] = new Array(capacity);
   let next = 0;
   let count = 0;

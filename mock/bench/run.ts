@@ -12,7 +12,7 @@ import { CLI } from './children.js';
 import { benchColdStart } from './cold-start.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
-import { benchExpiredPresigns } from './heap.js';
+import { benchExpiredPresigns, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchUploadRss } from './upload-rss.js';
 
@@ -77,6 +77,12 @@ async function main(): Promise<void> {
     await section(
       `${presigns.toLocaleString('en-US')} expired presigns`,
       () => benchExpiredPresigns(presigns),
+      figures,
+    );
+    const journaled = quick ? 20_000 : 200_000;
+    await section(
+      `${journaled.toLocaleString('en-US')} journaled requests`,
+      () => benchJournalHeap(journaled),
       figures,
     );
   } finally {

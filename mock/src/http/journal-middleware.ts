@@ -7,6 +7,8 @@ import { customerNoted, faultOf, requestTextOf, uploadOf } from './request-notes
 import { type Face, requestOperation } from './request-operation.js';
 
 const TEXT_TYPES = /json|xml|^text\//i;
+/** Largest answer read for the journal; a bigger one is recorded by its size. */
+const MAX_READ_BYTES = 1024 * 1024;
 
 function field(value: unknown, ...path: string[]): unknown {
   let at = value;
@@ -17,14 +19,19 @@ function field(value: unknown, ...path: string[]): unknown {
 
 const asString = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
-async function responseBody(res: Response): Promise<unknown> {
+/** The answer's body for the journal; a text body is read once and the answer rebuilt from it (no tee). */
+async function responseBody(c: Context): Promise<unknown> {
+  const res = c.res;
   if (res.headers.has('x-hono-already-sent') || res.body === null) return null;
+  if (faultOf(c)?.action.includes('drop')) return null; // a body that fails on purpose is not read here
   const type = res.headers.get('content-type') ?? '';
-  if (!TEXT_TYPES.test(type)) {
-    const size = res.headers.get('content-length');
+  const size = res.headers.get('content-length');
+  // Downloads stream from disk: they are journaled by size, never read into memory.
+  if (!TEXT_TYPES.test(type) || (size !== null && Number(size) > MAX_READ_BYTES))
     return size === null ? null : { size: Number(size) };
-  }
-  return journalBody(await res.clone().text(), type);
+  const text = await res.text();
+  c.res = new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  return journalBody(text, type);
 }
 
 function basicClient(header: string | undefined): string | null {
@@ -75,7 +82,7 @@ export function journalRequests(deps: MockDeps, face: Face): MiddlewareHandler {
     const upload = uploadOf(c);
     const requestBody =
       upload ?? (text === undefined ? null : journalBody(text, c.req.header('content-type')));
-    const body = await responseBody(c.res).catch(() => null);
+    const body = await responseBody(c).catch(() => null);
     const url = new URL(c.req.url);
     const fault = faultOf(c);
     const entry: Omit<JournalEntry, 'seq'> = {

@@ -16,11 +16,15 @@ interface HeapReport {
 }
 
 /** Runs a bench child script with `--expose-gc` and returns its one JSON line. */
-async function runHeapChild<T>(name: string, count: number): Promise<T> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, name), String(count)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+async function runHeapChild<T>(name: string, ...args: (string | number)[]): Promise<T> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(ROOT, name), ...args.map(String)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
@@ -50,6 +54,33 @@ export async function benchJournalHeap(count: number): Promise<Figure[]> {
     ),
     withTarget(measured(`${label}: heap growth`, (report.after - report.full) / MB, 'MB'), { max: 8 }),
     measured(`${label}: entries held`, report.held, 'entries'),
+  ];
+}
+
+/**
+ * CPU time per presign with the journal on (1,000) and off, in alternating fresh processes, medians of
+ * `rounds`: what journaling costs on the hot path, free of the throughput noise of a shared machine.
+ */
+export async function benchJournalCost(rounds: number): Promise<Figure[]> {
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [size, into] of [
+      [1_000, on],
+      [0, off],
+    ] as const) {
+      const report = await runHeapChild<{ cpuMicrosPerRequest: number }>(
+        'mock/bench/journal-cost-child.ts',
+        size,
+      );
+      into.push(report.cpuMicrosPerRequest);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return [
+    measured('presign CPU per request, journal on (client + server)', median(on), 'µs'),
+    measured('presign CPU per request, journal off (client + server)', median(off), 'µs'),
+    measured('presign CPU per request: journal on / off', median(on) / median(off), '×'),
   ];
 }
 

@@ -12,7 +12,7 @@ import { CLI } from './children.js';
 import { benchColdStart } from './cold-start.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
-import { benchExpiredPresigns, benchJournalHeap } from './heap.js';
+import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchUploadRss } from './upload-rss.js';
 
@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       () => benchJournalHeap(journaled),
       figures,
     );
+    await section('journal cost', () => benchJournalCost(quick ? 1 : 3), figures);
   } finally {
     await rm(stateDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure, FieldErrors, OAuthErrorCode } from './core/result.js';
+import { noteResponseBody } from './http/request-notes.js';
 
 /** The API's errors that are not field validation: status and message, in one catalogue. */
 export const API_ERRORS = {
@@ -81,10 +82,11 @@ export function failureToError(failure: Failure): ApiError {
  * `{message, errors}` for 422, `{status:false, message}` otherwise.
  */
 export function errorResponse(c: Context, error: ApiError): Response {
-  if (error.oauth) {
-    const { error: code, description } = error.oauth;
-    return c.json({ error: code, error_description: description, message: error.message }, error.status);
-  }
-  if (error.errors) return c.json({ message: error.message, errors: error.errors }, error.status);
-  return c.json({ status: false, message: error.message }, error.status);
+  const body = error.oauth
+    ? { error: error.oauth.error, error_description: error.oauth.description, message: error.message }
+    : error.errors
+      ? { message: error.message, errors: error.errors }
+      : { status: false, message: error.message };
+  noteResponseBody(c, body);
+  return c.json(body, error.status);
 }

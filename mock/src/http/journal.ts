@@ -33,10 +33,13 @@ export interface JournalFilter {
   limit?: number;
 }
 
+/** An entry still in pieces: built (redacted, parsed) the first time someone reads it, never on the hot path. */
+export type PendingEntry = () => Omit<JournalEntry, 'seq'>;
+
 /** A bounded ring of the last N requests: old entries are overwritten, so memory stays flat. */
 export interface Journal {
   readonly capacity: number;
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry;
+  record(entry: PendingEntry): void;
   /** Matching entries, oldest first. */
   list(filter?: JournalFilter): JournalEntry[];
   /** How many entries are held now (at most `capacity`). */
@@ -57,25 +60,35 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
 export function createJournal(capacity: number): Journal {
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > 1_000_000)
     throw new Error(`journal size must be an integer from 0 to 1000000, got ${capacity}`);
-  const ring: (JournalEntry | undefined)[] = new Array(capacity);
+  const ring: ({ seq: number; build?: PendingEntry; entry?: JournalEntry } | undefined)[] = new Array(
+    capacity,
+  );
   let next = 0;
   let count = 0;
   let seq = 1;
+  const built = (slot: { seq: number; build?: PendingEntry; entry?: JournalEntry }): JournalEntry => {
+    if (!slot.entry && slot.build) {
+      slot.entry = { ...slot.build(), seq: slot.seq };
+      delete slot.build;
+    }
+    return slot.entry as JournalEntry;
+  };
   return {
     capacity,
-    record(fields) {
-      const entry = { ...fields, seq: seq++ };
-      if (capacity === 0) return entry;
-      ring[next] = entry;
+    record(build) {
+      const slot = { seq: seq++, build };
+      if (capacity === 0) return;
+      ring[next] = slot;
       next = (next + 1) % capacity;
       count = Math.min(count + 1, capacity);
-      return entry;
     },
     list(filter = {}) {
       const out: JournalEntry[] = [];
       for (let i = 0; i < count; i++) {
-        const entry = ring[(next - count + i + capacity) % capacity];
-        if (entry && matches(entry, filter)) out.push(entry);
+        const slot = ring[(next - count + i + capacity) % capacity];
+        if (!slot) continue;
+        const entry = built(slot);
+        if (matches(entry, filter)) out.push(entry);
       }
       return filter.limit !== undefined ? out.slice(Math.max(0, out.length - filter.limit)) : out;
     },

@@ -18,6 +18,7 @@ declare module 'hono' {
     'journal.upload': UploadDigest;
     'journal.customerId': string;
     'journal.fault': FiredFault;
+    'journal.responseBody': unknown;
   }
 }
 
@@ -39,6 +40,16 @@ export function noteUpload(c: Context, digest: UploadDigest): void {
 /** The upload digest noted for this request, if any. */
 export function uploadOf(c: Context): UploadDigest | undefined {
   return c.get('journal.upload');
+}
+
+/** Keeps the body an answer was built from (object or text), so the journal never reads the Response. */
+export function noteResponseBody(c: Context, body: unknown): void {
+  c.set('journal.responseBody', body);
+}
+
+/** The body noted for this request's answer; `undefined` when none was (a stream, an empty answer). */
+export function responseBodyOf(c: Context): unknown {
+  return c.get('journal.responseBody');
 }
 
 /** Names the customer a request concerns when neither its path nor its body says (an object store PUT). */

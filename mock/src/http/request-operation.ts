@@ -4,9 +4,21 @@ import { matchOperation, type OperationMatch } from '../spec/operations.js';
 /** Which listener a request reached: the API or the object store. */
 export type Face = 'api' | 'storage';
 
-/** The spec operation a request is for (from openapi.yaml's operation list), on the listener that serves it. */
+declare module 'hono' {
+  interface ContextVariableMap {
+    'mock.operation': OperationMatch | null;
+  }
+}
+
+/**
+ * The spec operation a request is for (from openapi.yaml's operation list), on the listener that serves
+ * it; found once per request and remembered (faults and the journal both ask).
+ */
 export function requestOperation(c: Context, face: Face): OperationMatch | undefined {
+  const known = c.get('mock.operation');
+  if (known !== undefined) return known ?? undefined;
   const match = matchOperation(c.req.method, c.req.path);
-  if (!match) return undefined;
-  return (match.operationId === 'putObject') === (face === 'storage') ? match : undefined;
+  const served = match && (match.operationId === 'putObject') === (face === 'storage') ? match : undefined;
+  c.set('mock.operation', served ?? null);
+  return served;
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { customAlphabet } from 'nanoid';
+import { noteResponseBody } from './request-notes.js';
 
 /** The object store's errors, as S3 names them. */
 export const S3_ERRORS = {
@@ -30,5 +31,6 @@ export function s3Error(c: Context, code: S3ErrorCode, message: string, resource
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     `<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message>` +
     `<Resource>${escapeXml(resource)}</Resource><RequestId>${requestId()}</RequestId></Error>`;
+  noteResponseBody(c, body);
   return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
 }

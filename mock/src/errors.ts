@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure, FieldErrors, OAuthErrorCode } from './core/result.js';
-import { noteResponseBody } from './http/request-notes.js';
+import { jsonAnswer } from './http/request-notes.js';
 
 /** The API's errors that are not field validation: status and message, in one catalogue. */
 export const API_ERRORS = {
@@ -87,6 +87,5 @@ export function errorResponse(c: Context, error: ApiError): Response {
     : error.errors
       ? { message: error.message, errors: error.errors }
       : { status: false, message: error.message };
-  noteResponseBody(c, body);
-  return c.json(body, error.status);
+  return jsonAnswer(c, body, error.status);
 }

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
 import { nodeIncoming } from './body.js';
 import type { JournalEntry } from './journal.js';
-import { journalBody, redactHeaders, redactQuery, redactValue } from './redact.js';
+import { journalBody, redactHeaders, redactQuery } from './redact.js';
 import { customerNoted, faultOf, requestTextOf, responseBodyOf, uploadOf } from './request-notes.js';
 import { type Face, requestOperation } from './request-operation.js';
 
@@ -22,7 +22,7 @@ interface Pieces {
   customer: string | undefined;
   status: number;
   response: Response;
-  responseBody: unknown;
+  responseBody: string | undefined;
   fault: { id: string; action: string } | undefined;
 }
 
@@ -53,13 +53,11 @@ function buildEntry(p: Pieces): Omit<JournalEntry, 'seq'> {
   const noted = p.responseBody;
   const size = headers.get('content-length');
   const response =
-    noted === undefined
-      ? size === null
+    noted !== undefined
+      ? journalBody(noted, headers.get('content-type') ?? undefined)
+      : size === null
         ? null
-        : { size: Number(size) }
-      : typeof noted === 'string'
-        ? journalBody(noted, headers.get('content-type') ?? undefined)
-        : redactValue(noted);
+        : { size: Number(size) };
   const url = new URL(p.url);
   const auth = /^token (.+)$/.exec(headers.get('x-mock-auth') ?? '');
   const client =

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** An upload as the object store received it: what the journal keeps instead of the bytes. */
 export interface UploadDigest {
@@ -18,7 +19,7 @@ declare module 'hono' {
     'journal.upload': UploadDigest;
     'journal.customerId': string;
     'journal.fault': FiredFault;
-    'journal.responseBody': unknown;
+    'journal.responseBody': string;
   }
 }
 
@@ -42,13 +43,20 @@ export function uploadOf(c: Context): UploadDigest | undefined {
   return c.get('journal.upload');
 }
 
-/** Keeps the body an answer was built from (object or text), so the journal never reads the Response. */
-export function noteResponseBody(c: Context, body: unknown): void {
+/** Keeps the text an answer's body was made of, so the journal never reads the Response. */
+export function noteResponseBody(c: Context, body: string): void {
   c.set('journal.responseBody', body);
 }
 
+/** `c.json`, serialising once and noting the text: the journal shows the answer as it was, not a later state. */
+export function jsonAnswer(c: Context, body: unknown, status: ContentfulStatusCode): Response {
+  const text = JSON.stringify(body);
+  noteResponseBody(c, text);
+  return c.body(text, status, { 'Content-Type': 'application/json' });
+}
+
 /** The body noted for this request's answer; `undefined` when none was (a stream, an empty answer). */
-export function responseBodyOf(c: Context): unknown {
+export function responseBodyOf(c: Context): string | undefined {
   return c.get('journal.responseBody');
 }
 

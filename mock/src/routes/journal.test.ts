@@ -60,6 +60,20 @@ describe('request journal', () => {
     await mock.resetClock();
   });
 
+  it('keeps each answer as it was sent, though the journal is read after the state moved on', async () => {
+    const mock = await makeTestMock();
+    const token = await mock.token();
+    const path = `/api/external/customer/${DEMO_IDS.business}`;
+    const before = await mock.call('GET', path, { token });
+    expect(before.json.data.verification_status).toBe('PENDING');
+    await mock.read((state) => {
+      const record = state.customers.get(DEMO_IDS.business);
+      if (record) record.view.verification_status = 'VERIFIED';
+    });
+    const [entry] = (await mock.call('GET', '/__mock/requests?operationId=getCustomer')).json.data;
+    expect(entry.response.body).toEqual(before.json);
+  });
+
   it('is a bounded ring: the oldest entries make room, memory stays flat', async () => {
     const mock = await makeTestMock({ config: { journalSize: 5 } });
     for (let i = 0; i < 12; i++) await mock.call('GET', `/api/external/customer/n${i}`);

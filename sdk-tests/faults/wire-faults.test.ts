@@ -37,6 +37,11 @@ describe('faults over real sockets', () => {
     expect(put?.request.body).toEqual({ size: SELFIE_PNG.byteLength, md5: etag.slice(1, -1) });
     expect(etag).toBe(expectedEtag(SELFIE_PNG));
     expect(put?.customer_id).toBe(DEMO_IDS.individual);
+    expect((await requestPresign(mock.baseUrl, { token: 'not-a-token' }, DEMO_IDS.business)).status).toBe(
+      401,
+    );
+    const [refused] = await mock.requests({ status: 401 });
+    expect(refused?.request.body).toEqual({ customer_id: DEMO_IDS.business, file_category: 'identity' });
   });
 
   it('drop before: the token request fails with a reset connection, once', async () => {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
-import { nodeIncoming } from './body.js';
+import { nodeIncoming, readRequestBody } from './body.js';
 import type { JournalEntry } from './journal.js';
 import { journalBody, redactHeaders, redactQuery } from './redact.js';
 import { customerNoted, faultOf, requestTextOf, responseBodyOf, uploadOf } from './request-notes.js';
@@ -87,6 +87,16 @@ function buildEntry(p: Pieces): Omit<JournalEntry, 'seq'> {
   };
 }
 
+/** Whether the API request declares a body no handler read (a 401 before the body, a 404 route). */
+function unreadBody(c: Context): boolean {
+  if (requestTextOf(c) !== undefined || faultOf(c)) return false;
+  const incoming = nodeIncoming(c);
+  if (!incoming) return c.req.raw.body !== null && !c.req.raw.bodyUsed;
+  if (incoming.destroyed) return false;
+  const length = c.req.header('content-length');
+  return (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+}
+
 /**
  * Records every request of one listener in `deps.journal` (README "Request journal"): what was sent and
  * answered, secrets redacted, uploads as size and MD5. The mock's own `/__mock/*` controls are left out.
@@ -98,6 +108,8 @@ export function journalRequests(deps: MockDeps, face: Face): MiddlewareHandler {
     const started = performance.now();
     const at = deps.clock.now();
     await next();
+    // What was sent is journaled even when the answer came first; an upload is never buffered for it.
+    if (face === 'api' && unreadBody(c)) await readRequestBody(c).catch(() => undefined);
     const match = requestOperation(c, face);
     const fault = faultOf(c);
     const pieces: Pieces = {

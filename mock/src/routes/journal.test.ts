@@ -60,6 +60,15 @@ describe('request journal', () => {
     await mock.resetClock();
   });
 
+  it('shows the body of a request answered before its body was read (a 401)', async () => {
+    const mock = await makeTestMock();
+    const res = await mock.call('POST', PRESIGN, { body: { customer_id: 'c-1', file_category: 'identity' } });
+    expect(res.status).toBe(401);
+    const [entry] = (await mock.call('GET', '/__mock/requests?status=401')).json.data;
+    expect(entry.request.body).toEqual({ customer_id: 'c-1', file_category: 'identity' });
+    expect(entry.customer_id).toBe('c-1');
+  });
+
   it('keeps each answer as it was sent, though the journal is read after the state moved on', async () => {
     const mock = await makeTestMock();
     const token = await mock.token();

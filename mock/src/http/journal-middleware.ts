@@ -108,8 +108,10 @@ export function journalRequests(deps: MockDeps, face: Face): MiddlewareHandler {
     const started = performance.now();
     const at = deps.clock.now();
     await next();
-    // What was sent is journaled even when the answer came first; an upload is never buffered for it.
-    if (face === 'api' && unreadBody(c)) await readRequestBody(c).catch(() => undefined);
+    // What was sent is journaled even when the answer came first (read beside the answer, never delaying
+    // it); an upload is never buffered for it.
+    const late =
+      face === 'api' && unreadBody(c) ? readRequestBody(c).then(() => requestTextOf(c)) : undefined;
     const match = requestOperation(c, face);
     const fault = faultOf(c);
     const pieces: Pieces = {
@@ -130,6 +132,12 @@ export function journalRequests(deps: MockDeps, face: Face): MiddlewareHandler {
       responseBody: responseBodyOf(c),
       fault,
     };
+    late?.then(
+      (text) => {
+        pieces.requestText = text;
+      },
+      () => undefined,
+    );
     deps.journal.record(() => buildEntry(pieces));
   };
 }

@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { advanceClock } from '../core/clock.js';
-import { issueToken } from '../core/oauth.js';
 import { forceReview } from '../core/review.js';
 import { type MockDeps, resetInstance } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -11,6 +10,7 @@ import { unwrap } from '../http/validated.js';
 import { InspectorPage } from '../ui/inspector-page.js';
 import { customerView, liveTokens } from '../ui/inspector-view.js';
 import { UploadPage } from '../ui/upload-page.js';
+import { uploadPageData } from '../ui/upload-view.js';
 
 /** What the inspector needs of the API app it lives in: its routes (to offer replay) and a way to call them. */
 export interface InspectorHost {
@@ -19,7 +19,6 @@ export interface InspectorHost {
 }
 
 const REPLAY_ROUTE = /^\/__mock\/webhooks\/:[^/]+\/replay$/;
-const UPLOAD_SCOPES = ['file:upload', 'customer:write', 'customer:read'];
 
 function back(c: Context, outcome: { notice?: string; error?: string }, path = '/__mock/ui'): Response {
   const query = new URLSearchParams(outcome as Record<string, string>);
@@ -78,35 +77,7 @@ export function inspectorRoutes(deps: MockDeps, host: InspectorHost): Hono {
   });
 
   app.get('/__mock/ui/upload', async (c) => {
-    const page = await deps.store.transact((state, now) => {
-      const client = [...state.clients.values()].find((k) =>
-        UPLOAD_SCOPES.every((s) => k.scopes.includes(s as never)),
-      );
-      const params = { grant_type: 'client_credentials', scope: UPLOAD_SCOPES.join(' ') };
-      const issued = client
-        ? issueToken(
-            state,
-            { ...params, client_id: client.clientId, client_secret: client.clientSecret },
-            {
-              now,
-              newId: deps.newId,
-              secret: deps.config.signingSecret,
-            },
-          )
-        : undefined;
-      const customers = [...state.customers.values()]
-        .filter((record) => record.view.type === 'individual')
-        .map((record) => ({
-          id: record.view.id,
-          name: customerView(state, record).name,
-          status: record.view.verification_status,
-        }));
-      return {
-        customers,
-        clientId: client?.clientId,
-        token: issued?.ok ? issued.value.access_token : undefined,
-      };
-    });
+    const page = await deps.store.transact((state, now) => uploadPageData(deps, state, now));
     const error = page.token
       ? undefined
       : 'No client of the seed holds file:upload, customer:write and customer:read.';

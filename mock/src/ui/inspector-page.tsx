@@ -2,13 +2,8 @@ import type { FC } from 'hono/jsx';
 import type { FaultRule } from '../http/fault-rules.js';
 import type { JournalEntry } from '../http/journal.js';
 import type { StatusEvent } from '../store/state.js';
-import {
-  ClientsSection,
-  ClockSection,
-  FaultSection,
-  JournalSection,
-  WebhookSection,
-} from './activity-sections.js';
+import { FaultSection, JournalSection, WebhookSection } from './activity-sections.js';
+import { ClientsSection, ClockSection } from './clock-and-clients.js';
 import { CustomerCard } from './customer-section.js';
 import type { CustomerView, TokenView } from './inspector-view.js';
 import { Page } from './layout.js';

@@ -13,7 +13,7 @@ import { benchColdStart } from './cold-start.js';
 import { benchDurable } from './durable.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
-import { benchExpiredPresigns } from './heap.js';
+import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchUploadRss } from './upload-rss.js';
 
@@ -85,6 +85,13 @@ async function main(): Promise<void> {
       () => benchExpiredPresigns(presigns),
       figures,
     );
+    const journaled = quick ? 20_000 : 200_000;
+    await section(
+      `${journaled.toLocaleString('en-US')} journaled requests`,
+      () => benchJournalHeap(journaled),
+      figures,
+    );
+    await section('journal cost', () => benchJournalCost(quick ? 1 : 3), figures);
   } finally {
     await rm(stateDir, { recursive: true, force: true });
   }

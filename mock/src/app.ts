@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { MockDeps } from './deps.js';
 import { ApiError, errorResponse } from './errors.js';
+import { injectFaults } from './http/fault-middleware.js';
+import { journalRequests } from './http/journal-middleware.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { currencyRoutes } from './routes/currencies.js';
@@ -10,6 +12,8 @@ import { customerRoutes } from './routes/customers.js';
 import { discoveryRoutes } from './routes/discovery.js';
 import { documentRoutes } from './routes/documents.js';
 import { fileRoutes } from './routes/files.js';
+import { inspectorRoutes } from './routes/inspector.js';
+import { observeRoutes } from './routes/observe.js';
 import { ownerRoutes } from './routes/owners.js';
 import { stateTransferRoutes } from './routes/state-transfer.js';
 import { storageRoutes } from './routes/storage.js';
@@ -35,6 +39,8 @@ function toApiError(error: unknown): ApiError {
 /** Builds the API app: auth, files, customers and mock controls, sharing one instance's deps. */
 function createApiApp(deps: MockDeps): Hono {
   const api = new Hono();
+  api.use('*', journalRequests(deps, 'api'));
+  api.use('*', injectFaults(deps, 'api'));
   for (const routes of [
     authRoutes,
     fileRoutes,
@@ -48,8 +54,10 @@ function createApiApp(deps: MockDeps): Hono {
     webhookControlRoutes,
     discoveryRoutes,
     stateTransferRoutes,
+    observeRoutes,
   ])
     api.route('/', routes(deps));
+  api.route('/', inspectorRoutes(deps, { fetch: async (request) => api.fetch(request) }));
   api.notFound((c) =>
     errorResponse(c, ApiError.of('routeNotFound', `The route ${c.req.path} could not be found.`)),
   );

@@ -44,6 +44,7 @@ Options:
   --strict-files           refuse a file that is not a PDF/JPEG/PNG when attached (422), not in the review
   --webhook-url URL        register URL as collection_url and payout_url at start; prints the signing secret
   --webhook-chaos LIST     receiver chaos for every registration: duplicate, out-of-order (comma-separated)
+  --journal-size N         requests the journal keeps (default 1000; 0 = off)
   --quiet                  print only one JSON ready line
   --ca-path                create the state dir's CA if needed, print its path and exit (for trust stores)
   --version                print the version and exit
@@ -97,6 +98,7 @@ const VALUE_FLAGS = [
   'webhook-url',
   'webhook-chaos',
   'compact-after',
+  'journal-size',
 ] as const;
 const BOOLEAN_FLAGS = [
   'minimal-kyb',
@@ -212,6 +214,12 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     seedPath === undefined ? undefined : readSeedFile(seedPath),
     values['webhook-url'],
   );
+  const journal = read('journal-size', (source, value) => {
+    const n = Number(value);
+    if (!(Number.isInteger(n) && n >= 0 && n <= 1_000_000))
+      throw new Error(`${source} must be an integer from 0 to 1000000, got "${value}"`);
+    return n;
+  });
   const server: ServerOptions = {
     host: read('host', checkHost, 'BLAAIZ_MOCK_HOST') ?? '127.0.0.1',
     storageScheme: read('storage-scheme', checkScheme) ?? 'https',
@@ -228,6 +236,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
       ...(secret === undefined ? {} : { signingSecret: secret }),
       ...(adminToken === undefined ? {} : { adminToken }),
+      ...(journal === undefined ? {} : { journalSize: journal }),
     },
     ...(port === undefined ? {} : { port }),
     ...(storagePort === undefined ? {} : { storagePort }),

@@ -18,6 +18,8 @@ export interface MockConfig {
   strictFiles: boolean;
   /** Receiver chaos applied to every webhook registration (`--webhook-chaos`). */
   webhookChaos: { duplicate: boolean; out_of_order: boolean };
+  /** Requests the journal keeps (a ring: the oldest go first); 0 turns the journal off. */
+  journalSize: number;
 }
 
 /** The defaults; the signing secret has none in the source: each instance gets one (see `createDeps`). */
@@ -32,4 +34,5 @@ export const defaultConfig: Omit<MockConfig, 'signingSecret'> = {
   autoVerifyBusiness: false,
   strictFiles: false,
   webhookChaos: { duplicate: false, out_of_order: false },
+  journalSize: 1_000,
 };

@@ -7,6 +7,8 @@ import { type RequestCheck, resetState, type Seed } from './core/seed.js';
 import { applySeedWebhook, platformConfig } from './core/seed-platform.js';
 import { settleToClock } from './core/settle.js';
 import { DEMO_SEED } from './demo-data.js';
+import { createFaultRegistry, type FaultRegistry, type FaultRegistryOptions } from './http/fault-registry.js';
+import { createJournal, type Journal } from './http/journal.js';
 import { createRequestValidator, type RequestValidator } from './http/request-validator.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from './http/webhook-dispatcher.js';
 import { nativeFetch, type WebhookFetch } from './http/webhook-sender.js';
@@ -41,6 +43,10 @@ export interface MockDeps {
   tokens: TokenVerifier;
   /** Sends the webhook deliveries the state holds (README "Webhooks"). */
   webhooks: WebhookDispatcher;
+  /** The last requests served (per instance, not part of the state). */
+  journal: Journal;
+  /** Active fault rules (per instance, not part of the state). */
+  faults: FaultRegistry;
   /** PEM of the CA the object store's certificate chains to, when it serves https. */
   caCertPem?: string;
 }
@@ -58,6 +64,8 @@ export interface DepsOptions {
   caCertPem?: string;
   /** What webhook deliveries are sent through (default: the global `fetch`). */
   fetch?: WebhookFetch;
+  /** Dice and waiting of the fault registry (tests fix them). */
+  faults?: FaultRegistryOptions;
 }
 
 /** The context domain functions receive, at virtual time `now` (a transaction's). */
@@ -100,6 +108,15 @@ export function forgetCaches(deps: MockDeps): void {
   deps.tokens.clear();
 }
 
+/** A whole reset (`POST /__mock/reset`, the inspector's button): seed, caches, uploads, journal and faults. */
+export async function resetInstance(deps: MockDeps): Promise<void> {
+  await deps.store.transact((state, now) => reseed(deps, state, now));
+  forgetCaches(deps);
+  deps.journal.clear();
+  deps.faults.clear();
+  await deps.objects.clear();
+}
+
 /**
  * Builds the dependencies of one instance, seeded (with the demo platform unless told otherwise). Without
  * a `signingSecret` the instance signs with a random one of its own (the CLI keeps one per state dir).
@@ -139,6 +156,8 @@ export function createDeps(options: DepsOptions): MockDeps {
     rateLimiter: createRateLimiter(),
     tokens: createTokenVerifier(config.signingSecret),
     webhooks,
+    journal: createJournal(config.journalSize),
+    faults: createFaultRegistry(options.faults),
     ...(options.caCertPem === undefined ? {} : { caCertPem: options.caCertPem }),
   };
   if (!options.store) reseed(deps, state, realNow());

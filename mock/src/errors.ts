@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure, FieldErrors, OAuthErrorCode } from './core/result.js';
+import { jsonAnswer } from './http/request-notes.js';
 
 /** The API's errors that are not field validation: status and message, in one catalogue. */
 export const API_ERRORS = {
@@ -14,6 +15,8 @@ export const API_ERRORS = {
   timeout: { status: 408, message: 'The request body was not received in time.' },
   serverError: { status: 500, message: 'Server Error' },
   stateWriteFailed: { status: 503, message: 'The mock could not save the change.' },
+  badGateway: { status: 502, message: 'Bad Gateway' },
+  serviceUnavailable: { status: 503, message: 'Service Unavailable' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;
@@ -80,10 +83,10 @@ export function failureToError(failure: Failure): ApiError {
  * `{message, errors}` for 422, `{status:false, message}` otherwise.
  */
 export function errorResponse(c: Context, error: ApiError): Response {
-  if (error.oauth) {
-    const { error: code, description } = error.oauth;
-    return c.json({ error: code, error_description: description, message: error.message }, error.status);
-  }
-  if (error.errors) return c.json({ message: error.message, errors: error.errors }, error.status);
-  return c.json({ status: false, message: error.message }, error.status);
+  const body = error.oauth
+    ? { error: error.oauth.error, error_description: error.oauth.description, message: error.message }
+    : error.errors
+      ? { message: error.message, errors: error.errors }
+      : { status: false, message: error.message };
+  return jsonAnswer(c, body, error.status);
 }

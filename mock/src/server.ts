@@ -254,6 +254,8 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
     listening: { api: boundAddress(api.server.address()), storage: boundAddress(storage.server.address()) },
     deps,
     async close() {
+      // A stalled upload (fault) would hold the graceful close forever: let it go first.
+      deps.faults.releaseStalls();
       await deps.webhooks.close();
       await Promise.all([api.close(), storage.close()]);
       if (durable) await durable.close();

@@ -11,10 +11,14 @@ import { isStateExport, type StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
 
+export type { FaultInput, FaultRule } from './http/fault-rules.js';
+export type { JournalEntry } from './http/journal.js';
 export {
   type MockControls,
   type MockCustomer,
+  type MockFaults,
   mockControls,
+  type RequestFilter,
   type ReviewDetails,
 } from './testing/controls.js';
 export type { MockClient, MockCredentials } from './testing/credentials.js';
@@ -57,6 +61,8 @@ export interface StartMockOptions {
   publicUrl?: string;
   /** Base URL presigned URLs point at (e.g. `https://mock:4443`); its host is put in the certificate. */
   storagePublicUrl?: string;
+  /** Requests the journal keeps, newest last (default 1,000; 0 turns it off). */
+  journalSize?: number;
 }
 
 /** Checks every option the way the CLI checks its flags: one line naming the option at fault. */
@@ -80,6 +86,7 @@ function checkedOptions(options: StartMockOptions) {
     'publicUrl',
     'storagePublicUrl',
     'durable',
+    'journalSize',
   ]);
   const unknown = Object.keys(options).find((key) => !known.has(key));
   if (unknown !== undefined) throw new Error(`${name(unknown)} is not an option of startMock`);
@@ -93,6 +100,11 @@ function checkedOptions(options: StartMockOptions) {
   const delay = optional('reviewDelaySeconds', checkSeconds);
   const secret = optional('signingSecret', checkText);
   const adminToken = optional('adminToken', checkText);
+  const journalSize = optional('journalSize', (source, value) => {
+    if (!(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1_000_000))
+      throw new Error(`${source} must be an integer from 0 to 1000000`);
+    return value as number;
+  });
   const publicUrl = optional('publicUrl', (s, v) => parsePublicUrl(s, String(v)));
   const storagePublicUrl = optional('storagePublicUrl', (s, v) => parsePublicUrl(s, String(v)));
   return {
@@ -117,6 +129,7 @@ function checkedOptions(options: StartMockOptions) {
       ...(delay === undefined ? {} : { reviewDelaySeconds: delay }),
       ...(secret === undefined ? {} : { signingSecret: secret }),
       ...(adminToken === undefined ? {} : { adminToken }),
+      ...(journalSize === undefined ? {} : { journalSize }),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { ApiError } from '../errors.js';
+import { noteRequestText, requestTextOf } from './request-notes.js';
 
 /** Largest JSON or form body the API routes read (documented in the README). */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -64,13 +65,25 @@ async function readWebStream(stream: ReadableStream<Uint8Array>, limit: number):
   return Buffer.concat(chunks, size);
 }
 
-async function readText(c: Context, limit: number): Promise<string> {
+async function readStream(c: Context, limit: number): Promise<string> {
   const declared = Number(requestHeader(c, 'content-length'));
   if (Number.isFinite(declared) && declared > limit) throw ApiError.of('bodyTooLarge');
   const incoming = nodeIncoming(c);
   if (incoming) return (await readIncoming(incoming, limit)).toString('utf8');
   const stream = c.req.raw.body;
   return stream ? (await readWebStream(stream, limit)).toString('utf8') : '';
+}
+
+/** The body text, read from the stream once per request and remembered (for the journal and a second reader). */
+async function readText(c: Context, limit: number): Promise<string> {
+  const seen = requestTextOf(c);
+  if (seen !== undefined) {
+    if (Buffer.byteLength(seen) > limit) throw ApiError.of('bodyTooLarge');
+    return seen;
+  }
+  const text = await readStream(c, limit);
+  noteRequestText(c, text);
+  return text;
 }
 
 function parseForm(text: string): Record<string, string> {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { operations } from '../generated/openapi.js';
+import { jsonAnswer } from './request-notes.js';
 
 type Responses<Op extends keyof operations> = operations[Op]['responses'];
 
@@ -29,5 +30,5 @@ export function respond<Op extends keyof operations, S extends JsonStatus<Op>>(
   status: S,
   body: JsonBody<Op, S>,
 ): Response {
-  return c.json(body as object, status);
+  return jsonAnswer(c, body, status);
 }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { customAlphabet } from 'nanoid';
+import { noteResponseBody } from './request-notes.js';
 
 /** The object store's errors, as S3 names them. */
 export const S3_ERRORS = {
@@ -12,6 +13,8 @@ export const S3_ERRORS = {
   NoSuchKey: 404,
   MethodNotAllowed: 405,
   ServiceUnavailable: 503,
+  InternalError: 500,
+  SlowDown: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 
 export type S3ErrorCode = keyof typeof S3_ERRORS;
@@ -34,5 +37,7 @@ export function s3ErrorXml(code: string, message: string, resource: string): str
 
 /** The one place the object store writes an error: S3's XML `<Error>` body with its status. */
 export function s3Error(c: Context, code: S3ErrorCode, message: string, resource: string): Response {
-  return c.body(s3ErrorXml(code, message, resource), S3_ERRORS[code], { 'Content-Type': 'application/xml' });
+  const body = s3ErrorXml(code, message, resource);
+  noteResponseBody(c, body);
+  return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { advanceClock, LATEST_VIRTUAL_TIME, secondsLeft } from '../core/clock.js';
 import { type ChildOutcome, forceReview, type ReviewVerdict } from '../core/review.js';
-import { forgetCaches, type MockDeps, reseed } from '../deps.js';
+import { type MockDeps, resetInstance } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { readRequestBody } from '../http/body.js';
 import { controlGuard } from '../http/control-guard.js';
@@ -55,9 +55,7 @@ export function adminRoutes(deps: MockDeps): Hono {
   app.use('/__mock/*', controlGuard(deps));
 
   app.post('/__mock/reset', async (c) => {
-    await deps.store.transact((state, now) => reseed(deps, state, now));
-    forgetCaches(deps);
-    await deps.objects.clear();
+    await resetInstance(deps);
     return c.json({ message: 'Mock state reset to its seed.' });
   });
 

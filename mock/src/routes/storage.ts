@@ -5,7 +5,10 @@ import { sniffMime } from '../core/sniff-mime.js';
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
 import { nodeIncoming } from '../http/body.js';
+import { injectFaults } from '../http/fault-middleware.js';
+import { journalRequests } from '../http/journal-middleware.js';
 import { UPLOAD_PREFIX } from '../http/object-urls.js';
+import { noteCustomer, noteUpload } from '../http/request-notes.js';
 import { s3Error } from '../http/s3-errors.js';
 import { verifyPresignedUrl } from '../signing/presigned-url.js';
 import { StateWriteError } from '../store/file-store.js';
@@ -54,7 +57,11 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  const claim = await deps.store.transact((state) => ({ ...claimUpload(state, fileId), epoch: state.epoch }));
+  const claim = await deps.store.transact((state) => {
+    const customerId = state.pending.get(fileId)?.customerId ?? state.files.get(fileId)?.customerId;
+    return { ...claimUpload(state, fileId), epoch: state.epoch, customerId };
+  });
+  if (claim.customerId !== undefined) noteCustomer(c, claim.customerId);
   if (!claim.ok)
     return s3Error(
       c,
@@ -63,6 +70,7 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   const written = await deps.objects.write(fileId, nodeIncoming(c) ?? c.req.raw.body, limit);
+  noteUpload(c, { size: written.size, md5: written.ok ? written.md5 : null });
   const recorded = await deps.store.transact((state, now) => {
     // The mock was reset while the bytes streamed in: the upload belongs to a state that is gone.
     if (state.epoch !== claim.epoch) return false;
@@ -103,10 +111,13 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
 /** The fake S3 bucket: presigned PUT (operationId `putObject`), signed GET of uploads, CORS preflight. */
 export function storageRoutes(deps: MockDeps): Hono {
   const app = new Hono();
+  app.use('*', journalRequests(deps, 'storage'));
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
+    if (!c.res.headers.has('x-hono-already-sent'))
+      for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
   });
+  app.use('*', injectFaults(deps, 'storage'));
   app.options(`${UPLOAD_PREFIX}:fileId`, (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Methods': 'PUT, GET, HEAD, OPTIONS',

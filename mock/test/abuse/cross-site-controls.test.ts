@@ -113,3 +113,23 @@ describe('the admin token', () => {
     }
   });
 });
+
+describe('the inspector off loopback', () => {
+  it('takes the admin token once in its address and keeps it in a same-site cookie', async () => {
+    const mock = await makeTestMock({ config: { adminToken: 'let-me-in' } });
+    expect((await mock.call('GET', '/__mock/ui')).status).toBe(401);
+    expect((await mock.call('GET', '/__mock/ui?admin_token=wrong')).status).toBe(401);
+    const admitted = await mock.call('GET', '/__mock/ui?admin_token=let-me-in');
+    expect(admitted.status).toBe(303);
+    expect(admitted.headers.get('location')).toBe('/__mock/ui');
+    const cookie = admitted.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^blaaiz_mock_admin=let-me-in;/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    expect(cookie).toMatch(/Path=\/__mock/);
+    const jar = cookie.split(';')[0] ?? '';
+    expect((await mock.call('GET', '/__mock/ui', { headers: { cookie: jar } })).status).toBe(200);
+    // The cookie opens the inspector only, never the JSON controls.
+    expect((await mock.call('GET', '/__mock/state', { headers: { cookie: jar } })).status).toBe(401);
+  });
+});

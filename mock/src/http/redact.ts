@@ -1,7 +1,8 @@
 /** What the journal stores in place of a secret. */
 export const REDACTED = '[redacted]';
 
-const SECRET_NAME = /secret|token|signature|password|api[-_]?key|authorization|cookie/i;
+// `token_type` ("Bearer") names what a token is, not a token.
+const SECRET_NAME = /secret|token(?!_type)|signature|password|api[-_]?key|authorization|cookie/i;
 const SIGNED_QUERY = /([?&]X-Amz-Signature=)[^&"\s]*/gi;
 
 /** Largest body text kept per journal entry; longer bodies are cut (and say so). */

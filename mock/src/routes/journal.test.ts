@@ -20,6 +20,7 @@ describe('request journal', () => {
     expect(issued.request.body.client_secret).toBe(REDACTED);
     expect(issued.request.body.grant_type).toBe('client_credentials');
     expect(issued.response.body.access_token).toBe(REDACTED);
+    expect(issued.response.body.token_type).toBe('Bearer');
     expect(issued.response.body.expires_in).toBe(900);
     expect(presign).toMatchObject({ face: 'api', method: 'POST', path: PRESIGN, status: 200 });
     expect(presign.request.headers.authorization).toBe(`Bearer ${REDACTED}`);

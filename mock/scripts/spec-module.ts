@@ -3,10 +3,11 @@
  * YAML it came from, so the mock starts without parsing YAML. `--check` fails when the file is stale.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { findProjectRoot } from '../src/spec/load-spec.js';
+import { writeOrCheckGenerated } from './generated-file.js';
 
 const root = findProjectRoot();
 const yamlText = readFileSync(join(root, 'openapi.yaml'), 'utf8');
@@ -22,17 +23,4 @@ const body = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    current = '';
-  }
-  if (current !== body) {
-    console.error('mock/src/generated/spec-document.ts is stale: run npm run generate');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, body);
-}
+writeOrCheckGenerated(target, body);

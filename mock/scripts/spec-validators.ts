@@ -4,13 +4,14 @@
  * does not pay for loading Ajv and compiling. `--check` fails when the file is stale.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { _ } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { anchorRefs, newAjv } from '../src/spec/ajv-setup.js';
 import { jsonBodySchemas } from '../src/spec/json-bodies.js';
 import { findProjectRoot, loadSpec } from '../src/spec/load-spec.js';
+import { writeOrCheckGenerated } from './generated-file.js';
 
 const root = findProjectRoot();
 const specPath = join(root, 'openapi.yaml');
@@ -44,17 +45,4 @@ const body = [
   '',
 ].join('\n');
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {
-    current = '';
-  }
-  if (current !== body) {
-    console.error('mock/src/generated/body-validators.ts is stale: run npm run generate');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, body);
-}
+writeOrCheckGenerated(target, body);

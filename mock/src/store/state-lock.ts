@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isProcessAlive } from './process-alive.js';
 
 /** When a process started (Linux `/proc/<pid>/stat`, in clock ticks since boot), so a reused pid is told apart. */
 function startTime(pid: number): string | undefined {
@@ -22,7 +14,7 @@ function startTime(pid: number): string | undefined {
 
 /** True when the lock's holder still runs: its pid is alive and, where it can be told, it is the same process. */
 function holderRunning(pid: number, started: string | undefined): boolean {
-  if (!isRunning(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   const now = startTime(pid);
   return started === undefined || now === undefined || now === started;
 }

@@ -1,17 +1,9 @@
 import { chmod, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessAlive } from './process-alive.js';
 
 /** Folder of a state directory holding each running instance's uploaded bytes, one subfolder each. */
 export const UPLOADS_FOLDER = 'uploads';
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes what instances that are gone left behind (after `kill -9`, a crash, a power cut): their upload
@@ -20,7 +12,7 @@ function isRunning(pid: number): boolean {
 async function sweepAbandoned(root: string): Promise<void> {
   for (const entry of await readdir(root, { withFileTypes: true })) {
     const pid = Number(/^(\d+)-/.exec(entry.name)?.[1]);
-    const abandoned = entry.isDirectory() ? pid > 0 && !isRunning(pid) : entry.name.endsWith('.part');
+    const abandoned = entry.isDirectory() ? pid > 0 && !isProcessAlive(pid) : entry.name.endsWith('.part');
     if (abandoned) await rm(join(root, entry.name), { recursive: true, force: true });
   }
 }

@@ -15,6 +15,7 @@ import { stateTransferRoutes } from './routes/state-transfer.js';
 import { storageRoutes } from './routes/storage.js';
 import { webhookControlRoutes } from './routes/webhook-controls.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { StateUnavailableError } from './store/commit-batch.js';
 import { StateWriteError } from './store/file-store.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
@@ -25,6 +26,7 @@ export interface MockApps {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StateUnavailableError) return ApiError.of('stateUnavailable');
   if (error instanceof StateWriteError)
     return ApiError.of('stateWriteFailed', `The mock could not save the change: ${error.message}`);
   if (error instanceof HTTPException)

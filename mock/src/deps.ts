@@ -58,6 +58,8 @@ export interface DepsOptions {
   caCertPem?: string;
   /** What webhook deliveries are sent through (default: the global `fetch`). */
   fetch?: WebhookFetch;
+  /** Longest wait between looks for due deliveries (a shared store: another instance may change the state). */
+  webhookPollMs?: number;
 }
 
 /** The context domain functions receive, at virtual time `now` (a transaction's). */
@@ -126,6 +128,7 @@ export function createDeps(options: DepsOptions): MockDeps {
     newId,
     fetch: options.fetch ?? nativeFetch,
     owner: `instance-${randomUUID()}`,
+    ...(options.webhookPollMs === undefined ? {} : { pollMs: options.webhookPollMs }),
   });
   const deps: MockDeps = {
     config,

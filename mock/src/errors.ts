@@ -14,6 +14,10 @@ export const API_ERRORS = {
   timeout: { status: 408, message: 'The request body was not received in time.' },
   serverError: { status: 500, message: 'Server Error' },
   stateWriteFailed: { status: 503, message: 'The mock could not save the change.' },
+  stateUnavailable: {
+    status: 503,
+    message: 'The shared state store cannot be reached; nothing was changed. Try again shortly.',
+  },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;

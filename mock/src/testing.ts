@@ -7,6 +7,7 @@ import { checkSeed } from './core/seed-check.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import { startServers } from './server.js';
+import { parseRedisUrl } from './store/redis-keys.js';
 import { isStateExport, type StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
@@ -37,6 +38,8 @@ export interface StartMockOptions {
   seed?: Seed | StateExport | string;
   /** Keep the state in \`<stateDir>/state\` and load it again on the next start (default false: in memory). */
   durable?: boolean;
+  /** `redis://HOST:PORT/DB[?prefix=NAME]`: share the state with every instance on that Redis (env `BLAAIZ_MOCK_STORE`). */
+  store?: string;
   /** Virtual seconds a review runs before it completes by itself (default 60). */
   reviewDelaySeconds?: number;
   /** HMAC secret of tokens and URLs; instances sharing it accept each other's tokens. */
@@ -80,6 +83,7 @@ function checkedOptions(options: StartMockOptions) {
     'publicUrl',
     'storagePublicUrl',
     'durable',
+    'store',
   ]);
   const unknown = Object.keys(options).find((key) => !known.has(key));
   if (unknown !== undefined) throw new Error(`${name(unknown)} is not an option of startMock`);
@@ -93,6 +97,11 @@ function checkedOptions(options: StartMockOptions) {
   const delay = optional('reviewDelaySeconds', checkSeconds);
   const secret = optional('signingSecret', checkText);
   const adminToken = optional('adminToken', checkText);
+  const store =
+    optional('store', (source, value) => (parseRedisUrl(source, String(value)), String(value))) ??
+    (process.env.BLAAIZ_MOCK_STORE
+      ? (parseRedisUrl('BLAAIZ_MOCK_STORE', process.env.BLAAIZ_MOCK_STORE), process.env.BLAAIZ_MOCK_STORE)
+      : undefined);
   const publicUrl = optional('publicUrl', (s, v) => parsePublicUrl(s, String(v)));
   const storagePublicUrl = optional('storagePublicUrl', (s, v) => parsePublicUrl(s, String(v)));
   return {
@@ -106,6 +115,7 @@ function checkedOptions(options: StartMockOptions) {
         if (typeof value !== 'boolean') throw new Error(`${source} must be true or false`);
         return value;
       }) ?? false,
+    ...(store === undefined ? {} : { store }),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
     config: {

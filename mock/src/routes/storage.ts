@@ -54,7 +54,10 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  const claim = await deps.store.transact((state) => ({ ...claimUpload(state, fileId), epoch: state.epoch }));
+  const claim = await deps.store.transact((state, now) => ({
+    ...claimUpload(state, fileId, now),
+    epoch: state.epoch,
+  }));
   if (!claim.ok)
     return s3Error(
       c,

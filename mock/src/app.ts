@@ -57,7 +57,8 @@ function createApiApp(deps: MockDeps): Hono {
   );
   api.onError((error, c) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) console.error(error);
+    // An unreachable shared store is reported once by its connection, not once per request.
+    if (apiError.status >= 500 && !(error instanceof StateUnavailableError)) console.error(error);
     return errorResponse(c, apiError);
   });
   return api;

@@ -8,7 +8,7 @@ import { DEMO_SEED } from './demo-data.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import type { ServerOptions } from './server.js';
-import { parseRedisUrl } from './store/redis-keys.js';
+import { checkStoreUrl } from './store/redis-keys.js';
 import { isStateExport, type StateExport } from './store/state-export.js';
 
 /** The CLI's usage text (`--help`). */
@@ -206,7 +206,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     return bytes;
   });
   const adminToken = read('admin-token', checkText, 'BLAAIZ_MOCK_ADMIN_TOKEN');
-  const store = read('store', (source, value) => (parseRedisUrl(source, value), value), 'BLAAIZ_MOCK_STORE');
+  const store = read('store', checkStoreUrl, 'BLAAIZ_MOCK_STORE');
   const grace = read('shutdown-grace', (source, value) => {
     const seconds = checkSeconds(source, value);
     if (seconds > 3600)

@@ -7,7 +7,7 @@ import { checkSeed } from './core/seed-check.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import { startServers } from './server.js';
-import { parseRedisUrl } from './store/redis-keys.js';
+import { checkStoreUrl } from './store/redis-keys.js';
 import { isStateExport, type StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
@@ -98,9 +98,9 @@ function checkedOptions(options: StartMockOptions) {
   const secret = optional('signingSecret', checkText);
   const adminToken = optional('adminToken', checkText);
   const store =
-    optional('store', (source, value) => (parseRedisUrl(source, String(value)), String(value))) ??
+    optional('store', checkStoreUrl) ??
     (process.env.BLAAIZ_MOCK_STORE
-      ? (parseRedisUrl('BLAAIZ_MOCK_STORE', process.env.BLAAIZ_MOCK_STORE), process.env.BLAAIZ_MOCK_STORE)
+      ? checkStoreUrl('BLAAIZ_MOCK_STORE', process.env.BLAAIZ_MOCK_STORE)
       : undefined);
   const publicUrl = optional('publicUrl', (s, v) => parsePublicUrl(s, String(v)));
   const storagePublicUrl = optional('storagePublicUrl', (s, v) => parsePublicUrl(s, String(v)));

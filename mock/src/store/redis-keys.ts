@@ -68,3 +68,9 @@ export function redisKeys(prefix: string) {
 }
 
 export type RedisKeys = ReturnType<typeof redisKeys>;
+
+/** `value` when it is a store URL `parseRedisUrl` reads; otherwise its one-line error. */
+export function checkStoreUrl(source: string, value: unknown): string {
+  parseRedisUrl(source, String(value));
+  return String(value);
+}

@@ -5,13 +5,33 @@
  * Collection numbers in ARGV: 1 customers, 2 files, 3 pending, 4 rest (the other fields).
  */
 
+/** Catching up from version `since`, as REFRESH_SCRIPT answers; `fields` lists (collection, field) at `step`. */
+const CATCH_UP = (first: number, step: number) => `
+local since = tonumber(ARGV[1])
+if current < since or current == 0 then return {current, 'gone'} end
+local values = {}
+for i = ${first}, #ARGV, ${step} do
+  values[#values + 1] = redis.call('HGET', KEYS[1 + tonumber(ARGV[i])], ARGV[i + 1]) or ''
+end
+if current == since then return {current, 'same', values, {}} end
+local from = (since + 1) .. '-1'
+local entries = redis.call('XRANGE', KEYS[6], from, '+')
+if #entries == 0 or entries[1][1] ~= from then return {current, 'gap'} end
+local payloads = {}
+for _, entry in ipairs(entries) do payloads[#payloads + 1] = entry[2][2] end
+return {current, 'log', values, payloads}
+`;
+
 /**
  * ARGV: expected version, full ('1': replace everything), log payload, format, hint, then triples of
- * (collection, field, JSON; '' deletes). Returns {1, new version} or {0, current version} (nothing written).
+ * (collection, field, JSON; '' deletes). Returns {1, new version}, or when another commit came first
+ * (nothing written) what REFRESH_SCRIPT answers for the fields of the triples.
  */
 export const COMMIT_SCRIPT = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-if current ~= tonumber(ARGV[1]) then return {0, current} end
+if current ~= tonumber(ARGV[1]) then
+${CATCH_UP(6, 3)}
+end
 if ARGV[2] == '1' then redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5]) end
 redis.call('SET', KEYS[7], ARGV[4])
 for i = 6, #ARGV, 3 do
@@ -34,19 +54,7 @@ return {1, nextVersion}
  */
 export const REFRESH_SCRIPT = `
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-local since = tonumber(ARGV[1])
-if current < since or current == 0 then return {current, 'gone'} end
-local values = {}
-for i = 2, #ARGV, 2 do
-  values[#values + 1] = redis.call('HGET', KEYS[1 + tonumber(ARGV[i])], ARGV[i + 1]) or ''
-end
-if current == since then return {current, 'same', values, {}} end
-local first = (since + 1) .. '-1'
-local entries = redis.call('XRANGE', KEYS[6], first, '+')
-if #entries == 0 or entries[1][1] ~= first then return {current, 'gap'} end
-local payloads = {}
-for _, entry in ipairs(entries) do payloads[#payloads + 1] = entry[2][2] end
-return {current, 'log', values, payloads}
+${CATCH_UP(2, 2)}
 `;
 
 /** Returns {version, format, customers, files, pending, rest} (each hash as a flat field/value list). */

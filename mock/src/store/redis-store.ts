@@ -43,9 +43,12 @@ type Run = { ok: true; value: unknown } | { ok: false; error: unknown };
 /** Commits refused by a newer version in a row before a batch gives up with a 503. */
 const MAX_ATTEMPTS = 200;
 
+/** A script's answer: `{1, version}` for a commit made, else `{version, kind, values?, payloads?}` (kind a string). */
+type Reply = Array<number | string | string[]>;
+
 type Scripts = Redis & {
-  blaaizCommit(...args: string[]): Promise<[number, number]>;
-  blaaizRefresh(...args: string[]): Promise<[number, string, Array<string>?, Array<string>?]>;
+  blaaizCommit(...args: string[]): Promise<Reply>;
+  blaaizRefresh(...args: string[]): Promise<Reply>;
   blaaizLoad(...args: string[]): Promise<unknown[]>;
 };
 
@@ -85,14 +88,14 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     // Nothing in Redis: seed it, unless another instance does so first.
     const seeded = options.seed(hooks.realNow());
     if (lastEpoch !== undefined) seeded.epoch = lastEpoch + 1;
-    const [ok] = await commit(0, { ...noChanges(), full: JSON.stringify(encodeShared(seeded)) });
-    if (ok !== 1) return loadAll();
+    const seededReply = await commit(0, { ...noChanges(), full: JSON.stringify(encodeShared(seeded)) });
+    if (typeof seededReply[1] === 'string') return loadAll();
     if (lastEpoch !== undefined)
       log('the shared state was missing from Redis (was it restarted?): seeded it again');
-    adopt(seeded, 1);
+    adopt(seeded, seededReply[1] as number);
   }
 
-  function commit(expected: number, changes: Changes): Promise<[number, number]> {
+  function commit(expected: number, changes: Changes): Promise<Reply> {
     const args = commitArgs(changes);
     return scripts.blaaizCommit(
       ...keys.state,
@@ -105,15 +108,13 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     );
   }
 
-  /** Brings the copy to the newest version; `stale` are keys it changed in a refused commit. */
-  async function refresh(stale: SharedKey[] | 'all'): Promise<void> {
-    if (!state || !tracker || stale === 'all') return loadAll();
-    const [at, kind, values = [], payloads = []] = await scripts.blaaizRefresh(
-      ...keys.state,
-      String(version),
-      ...keyArgs(stale),
-    );
-    if (kind === 'gone' || kind === 'gap') return loadAll();
+  /**
+   * Brings the copy to the version of `reply` (a refresh's, or a refused commit's): `stale` are the keys
+   * it changed that Redis never took, put back to their stored values, then the commits since applied.
+   */
+  async function catchUp(reply: Reply, stale: SharedKey[] | 'all'): Promise<void> {
+    const [at, kind, values = [], payloads = []] = reply as [number, string, string[]?, string[]?];
+    if (!state || !tracker || stale === 'all' || kind === 'gone' || kind === 'gap') return loadAll();
     for (const [index, key] of stale.entries()) applyValue(state, key, values[index] || null);
     for (const payload of payloads) if (!applyLogPayload(state, payload)) return loadAll();
     tracker.collect(noChanges());
@@ -132,23 +133,32 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     });
   }
 
+  /**
+   * Decides on the copy as it is and commits against its version; when another instance committed in
+   * between, the refusal brings what changed since, and the batch is decided again on that. A batch
+   * that changed nothing checks that its version is still the newest (its reads were current).
+   */
   async function runBatch(batch: Queued[]): Promise<void> {
-    let stale: SharedKey[] | 'all' = [];
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let runs: Run[];
       try {
-        await refresh(stale);
-        const copy = state as MockState;
-        runs = decideAll(batch, copy);
+        if (!state) await loadAll();
+        runs = decideAll(batch, state as MockState);
         const changes = noChanges();
         if ((tracker as ChangeTracker).collect(changes)) {
-          const [ok, at] = await commit(version, changes);
-          if (ok !== 1) {
-            stale = changes.full === undefined ? changedKeys(changes) : 'all';
+          const reply = await commit(version, changes);
+          if (typeof reply[1] === 'string') {
+            await catchUp(reply, changes.full === undefined ? changedKeys(changes) : 'all');
             if (attempt > 2) await new Promise((wait) => setTimeout(wait, Math.random() * attempt));
             continue;
           }
-          version = at;
+          version = reply[1] as number;
+        } else {
+          const reply = await scripts.blaaizRefresh(...keys.state, String(version));
+          if (reply[1] !== 'same') {
+            await catchUp(reply, []);
+            continue;
+          }
         }
       } catch (error) {
         // The copy may hold changes Redis never got (or did get): load it whole next time.

@@ -105,9 +105,11 @@ export async function redisDeps(shared: SharedRedis, options: DepsOptions): Prom
     webhookPollMs: SHARED_POLL_MS,
   });
   const woken = deps.webhooks;
+  // Only commits others must act on at once wake an instance; any other change is read by its next transaction.
   shared.subscriber.on('message', (_channel: string, message: string) => {
+    if (!message.endsWith(':1')) return;
     store.refreshSoon();
-    if (message.endsWith(':1')) woken.kick();
+    woken.kick();
   });
   // The first transaction loads the shared state, or seeds it when Redis holds none.
   await deps.store.transact(() => undefined);

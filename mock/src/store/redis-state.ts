@@ -24,7 +24,10 @@ export function encodeShared(state: MockState): EncodedState {
   return { ...encodeState(state), pending: [...state.pending.values()] };
 }
 
-/** Script arguments of a commit: full flag, log payload, wake-up hint and the (collection, field, JSON) triples. */
+/**
+ * Script arguments of a commit: full flag, log payload, the hint other instances are woken by (events,
+ * a review started, the clock moved) and the (collection, field, JSON) triples.
+ */
 export function commitArgs(changes: Changes): {
   full: boolean;
   payload: string;
@@ -44,6 +47,8 @@ export function commitArgs(changes: Changes): {
     for (const [key, json] of changes.entries[name]) ops.push(NUMBER[name], key, json ?? '');
   for (const [field, json] of changes.fields) ops.push(NUMBER.rest, field, json);
   const wakes =
+    changes.fields.has('clockOffsetMs') ||
+    changes.fields.has('epoch') ||
     changes.fields.has('outbox') ||
     changes.fields.has('webhookEvents') ||
     [...changes.entries.customers.values()].some((json) => json?.includes('"reviewDueAt"'));

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServers, startServers } from '../../src/server.js';
 import { PDF_BYTES, PNG_BYTES } from '../../src/test-kit.js';
+import { startMock } from '../../src/testing.js';
 import { call, individual, token } from '../durability/api-calls.js';
 import { type RedisServer, startRedis } from './redis-server.js';
 
@@ -225,6 +226,29 @@ describe('several instances on one Redis', () => {
       receiver.closeAllConnections();
       receiver.close();
     }
+  });
+
+  it('startMock({ store }) instances share the state; a bad store URL is refused with one line', {
+    timeout: 30_000,
+  }, async () => {
+    const store = `${redis.url}?prefix=harness`;
+    const first = await startMock({ store, storageScheme: 'http' });
+    const second = await startMock({ store, storageScheme: 'http' });
+    try {
+      const bearer = await token(first.baseUrl);
+      const created = await call(first.baseUrl, bearer, 'POST', '/api/external/customer', individual(300));
+      const read = await call(
+        second.baseUrl,
+        bearer,
+        'GET',
+        `/api/external/customer/${created.body.data.id}`,
+      );
+      expect(read.status).toBe(200);
+      expect(read.body.data.email).toBe('ada.300@example.com');
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+    await expect(startMock({ store: 'memory' })).rejects.toThrow('startMock option store must be a URL');
   });
 
   it('Redis going away answers 503 in the API shape; the instance recovers when it is back', {

@@ -63,11 +63,6 @@ export function changedKeys(changes: Changes): SharedKey[] {
   return keys;
 }
 
-/** Script arguments of those keys: (collection number, field) pairs. */
-export function keyArgs(keys: SharedKey[]): string[] {
-  return keys.flatMap(([collection, field]) => [NUMBER[collection], field]);
-}
-
 function setField(state: MockState, field: string, value: unknown): void {
   const target = state as unknown as Record<string, unknown>;
   if (field === 'clients')

@@ -9,7 +9,6 @@ import {
   changedKeys,
   commitArgs,
   encodeShared,
-  keyArgs,
   type SharedKey,
   stateFromLoad,
 } from './redis-state.js';

@@ -15,6 +15,7 @@ import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
 import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
+import { benchSharedRedis } from './shared-redis.js';
 import { benchUploadRss } from './upload-rss.js';
 
 const { values } = parseArgs({
@@ -77,6 +78,11 @@ async function main(): Promise<void> {
     );
     const flowTiming = quick ? { warmSeconds: 1, seconds: 2 } : { warmSeconds: 2, seconds: 6 };
     await section('whole flow', () => benchFlow(stateDir, { workers: 16, ...flowTiming }), figures);
+    await section(
+      'shared flow on Redis (two instances vs one in memory)',
+      () => benchSharedRedis(stateDir, { workers: 16, ...flowTiming }),
+      figures,
+    );
     await section('cold start', () => benchColdStart(stateDir, quick ? 2 : 5), figures);
     await section('25 MB upload RSS', () => benchUploadRss(stateDir), figures);
     const presigns = quick ? 100_000 : 1_000_000;

@@ -19,6 +19,7 @@ import { stateTransferRoutes } from './routes/state-transfer.js';
 import { storageRoutes } from './routes/storage.js';
 import { webhookControlRoutes } from './routes/webhook-controls.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { StateUnavailableError } from './store/commit-batch.js';
 import { StateWriteError } from './store/file-store.js';
 
 /** The two HTTP faces of one mock instance: the API and the object store its presigned URLs point at. */
@@ -29,6 +30,7 @@ export interface MockApps {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof StateUnavailableError) return ApiError.of('stateUnavailable');
   if (error instanceof StateWriteError)
     return ApiError.of('stateWriteFailed', `The mock could not save the change: ${error.message}`);
   if (error instanceof HTTPException)
@@ -63,7 +65,8 @@ function createApiApp(deps: MockDeps): Hono {
   );
   api.onError((error, c) => {
     const apiError = toApiError(error);
-    if (apiError.status >= 500) console.error(error);
+    // An unreachable shared store is reported once by its connection, not once per request.
+    if (apiError.status >= 500 && !(error instanceof StateUnavailableError)) console.error(error);
     return errorResponse(c, apiError);
   });
   return api;

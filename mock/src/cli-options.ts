@@ -8,6 +8,7 @@ import { DEMO_SEED } from './demo-data.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import type { ServerOptions } from './server.js';
+import { checkStoreUrl } from './store/redis-keys.js';
 import { isStateExport, type StateExport } from './store/state-export.js';
 
 /** The CLI's usage text (`--help`). */
@@ -26,6 +27,8 @@ Options:
   --state-dir DIR          where the state, the signing secret and the local CA are kept
                            (env BLAAIZ_MOCK_STATE_DIR, default ./.blaaiz-mock)
   --ephemeral              keep the state in memory only: every start begins from the seed
+  --store URL              share the state with every instance on one Redis: redis://HOST:PORT/DB, key
+                           prefix as ?prefix=NAME (env BLAAIZ_MOCK_STORE; then --ephemeral does not apply)
   --compact-after BYTES    journal size past which the state is rewritten as a snapshot (default 8 MB,
                            or the last snapshot's size when larger)
   --seed FILE              JSON seed (clients, legacy_keys, customers, platform, webhook; without
@@ -99,6 +102,7 @@ const VALUE_FLAGS = [
   'webhook-chaos',
   'compact-after',
   'journal-size',
+  'store',
 ] as const;
 const BOOLEAN_FLAGS = [
   'minimal-kyb',
@@ -204,6 +208,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     return bytes;
   });
   const adminToken = read('admin-token', checkText, 'BLAAIZ_MOCK_ADMIN_TOKEN');
+  const store = read('store', checkStoreUrl, 'BLAAIZ_MOCK_STORE');
   const grace = read('shutdown-grace', (source, value) => {
     const seconds = checkSeconds(source, value);
     if (seconds > 3600)
@@ -226,6 +231,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOpti
     stateDir: read('state-dir', checkText, 'BLAAIZ_MOCK_STATE_DIR') ?? '.blaaiz-mock',
     durable: !bool('ephemeral'),
     ...(compactAfter === undefined ? {} : { compactAfterBytes: compactAfter }),
+    ...(store === undefined ? {} : { store }),
     config: {
       minimalKybAllowed: bool('minimal-kyb'),
       rateLimit: bool('rate-limit'),

@@ -66,6 +66,8 @@ export interface DepsOptions {
   fetch?: WebhookFetch;
   /** Dice and waiting of the fault registry (tests fix them). */
   faults?: FaultRegistryOptions;
+  /** Longest wait between looks for due deliveries (a shared store: another instance may change the state). */
+  webhookPollMs?: number;
 }
 
 /** The context domain functions receive, at virtual time `now` (a transaction's). */
@@ -143,6 +145,7 @@ export function createDeps(options: DepsOptions): MockDeps {
     newId,
     fetch: options.fetch ?? nativeFetch,
     owner: `instance-${randomUUID()}`,
+    ...(options.webhookPollMs === undefined ? {} : { pollMs: options.webhookPollMs }),
   });
   const deps: MockDeps = {
     config,

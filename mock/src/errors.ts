@@ -17,6 +17,10 @@ export const API_ERRORS = {
   stateWriteFailed: { status: 503, message: 'The mock could not save the change.' },
   badGateway: { status: 502, message: 'Bad Gateway' },
   serviceUnavailable: { status: 503, message: 'Service Unavailable' },
+  stateUnavailable: {
+    status: 503,
+    message: 'The shared state store cannot be reached; nothing was changed. Try again shortly.',
+  },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 
 export type ApiErrorName = keyof typeof API_ERRORS;

@@ -15,9 +15,12 @@ import { clientErrorAnswer } from './http/client-error.js';
 import { isLoopbackHost } from './http/control-guard.js';
 import { s3Error } from './http/s3-errors.js';
 import { boundAddress, certificateHosts } from './public-url.js';
+import { connectRedis, redisDeps, type SharedRedis, sharedSecret } from './redis-start.js';
 import { ensureSigningSecret, randomSigningSecret } from './signing/secret-file.js';
 import type { FileStore } from './store/file-store.js';
 import { openObjectStore } from './store/object-store.js';
+import { parseRedisUrl } from './store/redis-keys.js';
+import { redisObjects } from './store/redis-objects.js';
 import type { StateExport } from './store/state-export.js';
 import { createUploadsDir } from './store/uploads-dir.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
@@ -59,6 +62,11 @@ export interface ServerOptions {
   durable?: boolean;
   /** Journal size past which a durable store compacts (default 8 MB). */
   compactAfterBytes?: number;
+  /**
+   * `redis://HOST:PORT/DB[?prefix=NAME]`: share the state, uploaded bytes and secrets with every instance
+   * on that Redis (README "Several instances on one Redis"); `durable` is then ignored.
+   */
+  store?: string;
 }
 
 /** A running instance: its URLs, its CA, its deps (for in-process control) and `close()`. */
@@ -171,7 +179,9 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
   const scheme = options.storageScheme ?? 'https';
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const stateDir = resolve(options.stateDir ?? '.blaaiz-mock');
-  const durable = options.durable ? await openDurableStore(stateDir, options.compactAfterBytes) : undefined;
+  const shared = options.store ? await connectRedis(parseRedisUrl('store', options.store)) : undefined;
+  const durable =
+    options.durable && !shared ? await openDurableStore(stateDir, options.compactAfterBytes) : undefined;
   const tls =
     scheme === 'https'
       ? await ensureTlsMaterial(
@@ -179,15 +189,17 @@ export async function startServers(options: ServerOptions = {}): Promise<Running
           certificateHosts(host, [options.storagePublicUrl, options.publicUrl]),
         ).catch(async (error: unknown) => {
           await durable?.close();
+          await shared?.close();
           throw error;
         })
       : undefined;
-  const objectsDir = durable ? durable.paths.objects : await createUploadsDir(stateDir);
+  const objectsDir = durable ? durable.paths.objects : shared ? undefined : await createUploadsDir(stateDir);
   // A start that fails (bad seed, port taken) leaves no uploads folder behind, and a durable store unlocked.
-  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir, durable }).catch(
+  return listenBoth(options, { host, scheme, timeouts, stateDir, tls, objectsDir, durable, shared }).catch(
     async (error) => {
       if (durable) await durable.close();
-      else await rm(objectsDir, { recursive: true, force: true });
+      if (objectsDir && !durable) await rm(objectsDir, { recursive: true, force: true });
+      await shared?.close();
       throw error;
     },
   );
@@ -199,22 +211,40 @@ interface StartPlan {
   timeouts: Required<ServerTimeouts>;
   stateDir: string;
   tls: Awaited<ReturnType<typeof ensureTlsMaterial>> | undefined;
-  objectsDir: string;
+  objectsDir: string | undefined;
   durable: FileStore | undefined;
+  shared: SharedRedis | undefined;
 }
 
 async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<RunningServers> {
-  const { host, scheme, timeouts, stateDir, tls, objectsDir, durable } = plan;
-  const signingSecret = options.config?.signingSecret ?? (await ensureSigningSecret(stateDir));
+  const { host, scheme, timeouts, stateDir, tls, objectsDir, durable, shared } = plan;
+  // Instances sharing a Redis share its secrets too (the first to start writes them).
+  const signingSecret =
+    options.config?.signingSecret ??
+    (shared
+      ? await sharedSecret(shared.redis, shared.keys.signingSecret)
+      : await ensureSigningSecret(stateDir));
   // Reachable from other machines: the controls must not be open to whoever can reach the port.
-  const adminToken = options.config?.adminToken ?? (isLoopbackHost(host) ? undefined : randomSigningSecret());
+  const adminToken =
+    options.config?.adminToken ??
+    (isLoopbackHost(host)
+      ? undefined
+      : shared
+        ? await sharedSecret(shared.redis, shared.keys.adminToken)
+        : randomSigningSecret());
   const depsOptions = {
-    objects: await openObjectStore(objectsDir),
+    objects: shared
+      ? redisObjects(shared.redis, shared.keys, shared.target.display)
+      : await openObjectStore(objectsDir as string),
     ...(options.seed ? { seed: options.seed } : {}),
     config: { ...options.config, signingSecret, ...(adminToken === undefined ? {} : { adminToken }) },
     ...(tls ? { caCertPem: tls.caCertPem } : {}),
   };
-  const deps = durable ? await durableDeps(durable, depsOptions) : createDeps(depsOptions);
+  const deps = shared
+    ? await redisDeps(shared, depsOptions)
+    : durable
+      ? await durableDeps(durable, depsOptions)
+      : createDeps(depsOptions);
   const apps = createApp(deps);
   const storageTls = tls && { key: tls.serverKeyPem, cert: tls.serverCertPem };
   const port = options.storagePort ?? 4443;
@@ -259,7 +289,11 @@ async function listenBoth(options: ServerOptions, plan: StartPlan): Promise<Runn
       await deps.webhooks.close();
       await Promise.all([api.close(), storage.close()]);
       if (durable) await durable.close();
-      else await rm(objectsDir, { recursive: true, force: true });
+      else if (objectsDir) await rm(objectsDir, { recursive: true, force: true });
+      if (shared) {
+        await deps.store.close();
+        await shared.close();
+      }
     },
   };
 }

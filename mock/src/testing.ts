@@ -7,6 +7,7 @@ import { checkSeed } from './core/seed-check.js';
 import { checkHost, checkPort, checkScheme, checkSeconds, checkText } from './option-checks.js';
 import { parsePublicUrl } from './public-url.js';
 import { startServers } from './server.js';
+import { checkStoreUrl } from './store/redis-keys.js';
 import { isStateExport, type StateExport } from './store/state-export.js';
 import { type MockControls, mockControls } from './testing/controls.js';
 import { credentialsOf, type MockCredentials } from './testing/credentials.js';
@@ -41,6 +42,8 @@ export interface StartMockOptions {
   seed?: Seed | StateExport | string;
   /** Keep the state in \`<stateDir>/state\` and load it again on the next start (default false: in memory). */
   durable?: boolean;
+  /** `redis://HOST:PORT/DB[?prefix=NAME]`: share the state with every instance on that Redis (env `BLAAIZ_MOCK_STORE`). */
+  store?: string;
   /** Virtual seconds a review runs before it completes by itself (default 60). */
   reviewDelaySeconds?: number;
   /** HMAC secret of tokens and URLs; instances sharing it accept each other's tokens. */
@@ -87,6 +90,7 @@ function checkedOptions(options: StartMockOptions) {
     'storagePublicUrl',
     'durable',
     'journalSize',
+    'store',
   ]);
   const unknown = Object.keys(options).find((key) => !known.has(key));
   if (unknown !== undefined) throw new Error(`${name(unknown)} is not an option of startMock`);
@@ -105,6 +109,7 @@ function checkedOptions(options: StartMockOptions) {
       throw new Error(`${source} must be an integer from 0 to 1000000`);
     return value as number;
   });
+  const store = optional('store', checkStoreUrl);
   const publicUrl = optional('publicUrl', (s, v) => parsePublicUrl(s, String(v)));
   const storagePublicUrl = optional('storagePublicUrl', (s, v) => parsePublicUrl(s, String(v)));
   return {
@@ -118,6 +123,7 @@ function checkedOptions(options: StartMockOptions) {
         if (typeof value !== 'boolean') throw new Error(`${source} must be true or false`);
         return value;
       }) ?? false,
+    ...(store === undefined ? {} : { store }),
     ...(publicUrl === undefined ? {} : { publicUrl }),
     ...(storagePublicUrl === undefined ? {} : { storagePublicUrl }),
     config: {

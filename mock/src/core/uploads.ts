@@ -72,7 +72,7 @@ export function sweepExpiredUploads(state: MockState, now: number): number {
       next = Math.min(next, pending.expiresAt);
       break;
     }
-    if (pending.inFlight) {
+    if (pending.inFlight && !claimLapsed(pending, now)) {
       next = now; // an expired upload still streaming in: look again on the next request
       continue;
     }
@@ -87,12 +87,23 @@ export type ClaimOutcome =
   | { ok: true; pending: PendingUpload }
   | { ok: false; reason: 'used' | 'busy' | 'unknown' };
 
-/** Reserves a pending upload for one PUT, so concurrent PUTs of one URL cannot both succeed. */
-export function claimUpload(state: MockState, fileId: string): ClaimOutcome {
+/**
+ * How long a claim holds (virtual ms): longer than any request may stream. A shared store keeps claims,
+ * so one made by an instance that died runs out instead of blocking its URL.
+ */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+
+function claimLapsed(pending: PendingUpload, now: number | undefined): boolean {
+  return now !== undefined && pending.claimedAt !== undefined && now - pending.claimedAt > CLAIM_LEASE_MS;
+}
+
+/** Reserves a pending upload for one PUT at virtual time `now`, so concurrent PUTs of one URL cannot both succeed. */
+export function claimUpload(state: MockState, fileId: string, now?: number): ClaimOutcome {
   const pending = state.pending.get(fileId);
   if (!pending) return { ok: false, reason: state.files.has(fileId) ? 'used' : 'unknown' };
-  if (pending.inFlight) return { ok: false, reason: 'busy' };
+  if (pending.inFlight && !claimLapsed(pending, now)) return { ok: false, reason: 'busy' };
   pending.inFlight = true;
+  if (now !== undefined) pending.claimedAt = now;
   return { ok: true, pending };
 }
 

@@ -4,6 +4,7 @@ import {
   claimDueAttempts,
   recordAttempt,
 } from '../core/webhook-delivery.js';
+import { StateUnavailableError } from '../store/commit-batch.js';
 import type { StateStore } from '../store/state-store.js';
 import { ATTEMPT_TIMEOUT_MS, sendAttempt, type WebhookFetch } from './webhook-sender.js';
 
@@ -27,6 +28,8 @@ export interface DispatcherOptions {
   fetch: WebhookFetch;
   owner: string;
   timeoutMs?: number;
+  /** Longest wait between passes even when nothing is due here (other instances share the state). */
+  pollMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -70,13 +73,24 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
   function schedule(claim: Claim): void {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (!started || stop.signal.aborted || !Number.isFinite(claim.nextDueAt)) return;
-    const wait = Math.min(MAX_TIMER_MS, Math.max(10, claim.nextDueAt - claim.now));
+    const poll = options.pollMs ?? Number.POSITIVE_INFINITY;
+    if (!started || stop.signal.aborted || !Number.isFinite(Math.min(claim.nextDueAt, poll))) return;
+    const wait = Math.min(MAX_TIMER_MS, poll, Math.max(10, claim.nextDueAt - claim.now));
     timer = setTimeout(() => dispatcher.kick(), wait);
     timer.unref();
   }
 
   async function passes(): Promise<void> {
+    try {
+      await passesOnce();
+    } catch (error) {
+      // A shared store that is unreachable: look again later (the outage itself is reported once).
+      if (!(error instanceof StateUnavailableError) || options.pollMs === undefined) throw error;
+      schedule({ attempts: [], newestFirst: false, nextDueAt: realNow() + options.pollMs, now: realNow() });
+    }
+  }
+
+  async function passesOnce(): Promise<void> {
     for (let pass = 0; pass < MAX_PASSES && !stop.signal.aborted; pass++) {
       const claim = await store.transact((state, now) =>
         claimDueAttempts(state, now, {

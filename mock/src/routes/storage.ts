@@ -57,9 +57,9 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  const claim = await deps.store.transact((state) => {
+  const claim = await deps.store.transact((state, now) => {
     const customerId = state.pending.get(fileId)?.customerId ?? state.files.get(fileId)?.customerId;
-    return { ...claimUpload(state, fileId), epoch: state.epoch, customerId };
+    return { ...claimUpload(state, fileId, now), epoch: state.epoch, customerId };
   });
   if (claim.customerId !== undefined) noteCustomer(c, claim.customerId);
   if (!claim.ok)

@@ -1,5 +1,5 @@
 import type { MockState } from './state.js';
-import { encodeState } from './state-codec.js';
+import { type EncodedState, encodeState } from './state-codec.js';
 import { TrackedMap } from './tracked-map.js';
 
 /**
@@ -51,7 +51,10 @@ export class ChangeTracker {
   private fieldJson = new Map<string, string>();
   private version = 0;
 
-  constructor(private state: MockState) {
+  constructor(
+    private state: MockState,
+    private encode: (state: MockState) => EncodedState = encodeState,
+  ) {
     this.rebase();
   }
 
@@ -64,7 +67,7 @@ export class ChangeTracker {
       map.forget();
       state[name] = this.tracked[name] = map;
     }
-    const encoded = encodeState(this.state) as unknown as Record<string, unknown>;
+    const encoded = this.encode(this.state) as unknown as Record<string, unknown>;
     this.version = encoded.version as number;
     for (const name of NAMES) {
       const keyOf = COLLECTIONS[name] as (entry: unknown) => string;
@@ -100,7 +103,7 @@ export class ChangeTracker {
       map.forget();
       shell[name] = subset;
     }
-    const encoded = encodeState(shell as unknown as MockState) as unknown as Record<string, unknown>;
+    const encoded = this.encode(shell as unknown as MockState) as unknown as Record<string, unknown>;
     for (const name of NAMES) {
       const keyOf = COLLECTIONS[name] as (entry: unknown) => string;
       for (const entry of encoded[name] as unknown[]) {

@@ -3,6 +3,9 @@ import type { Changes } from './change-tracker.js';
 /** A change the store could not make durable (a failed write or fsync): nothing of it was kept. */
 export class StateWriteError extends Error {}
 
+/** The shared store (Redis) could not be reached or kept changing: the change may not have been made. */
+export class StateUnavailableError extends StateWriteError {}
+
 /** Transactions committed together: their changes, and the promise they wait on until the batch is durable. */
 export interface Batch {
   changes: Changes;

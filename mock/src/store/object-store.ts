@@ -22,7 +22,7 @@ export interface ObjectStore {
 }
 
 /** The next chunk of `stream` (null at its end); waiting never destroys it, so the server can still answer. */
-function nextChunk(stream: Readable): Promise<Buffer | null> {
+export function nextChunk(stream: Readable): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const attempt = () => {
       const chunk: Buffer | null = stream.read();

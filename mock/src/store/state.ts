@@ -34,6 +34,8 @@ export interface PendingUpload {
   expiresAt: number;
   /** Set while a PUT is streaming, so a concurrent PUT of the same URL is refused. */
   inFlight: boolean;
+  /** Virtual time the PUT streaming in claimed it; a claim older than `CLAIM_LEASE_MS` was abandoned. */
+  claimedAt?: number;
 }
 
 /** A completed upload: what the object store received. */

@@ -10,6 +10,7 @@ export function readyBanner(
   state: MockState,
   host: string,
   webhook?: CliOptions['webhook'],
+  kept?: string,
 ): string {
   const lines = [
     'blaaiz-mock is ready',
@@ -19,6 +20,7 @@ export function readyBanner(
       ? `  CA certificate ${running.caCertPath}  (also GET ${running.baseUrl}/__mock/ca.pem; NODE_EXTRA_CA_CERTS=${running.caCertPath})`
       : '  object store serves plain http (no CA)',
     `  listening on   ${running.listening.api} (API), ${running.listening.storage} (object store)`,
+    ...(kept ? [`  state          ${kept}`] : []),
     '  OAuth clients (client_id / client_secret):',
     ...[...state.clients.values()].map((c) => `    ${c.clientId} / ${c.clientSecret}  ${c.description}`),
     ...[...state.legacyKeys].map((key) => `  legacy key     x-blaaiz-api-key: ${key}`),

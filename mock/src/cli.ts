@@ -1,10 +1,17 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { readyBanner } from './banner.js';
-import { parseCliOptions, USAGE } from './cli-options.js';
+import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { packageVersion } from './package-info.js';
 import { DEFAULT_TIMEOUTS, startServers } from './server.js';
 import { ensureTlsMaterial } from './tls/local-ca.js';
+
+/** Where the instance keeps its state, for the banner. */
+function whereStateIsKept(server: CliOptions['server'], stateDir: string): string {
+  if (server.store) return `shared on ${server.store.replace(/\/\/[^@/]*@/, '//…@')}`;
+  if (server.durable) return `${stateDir}/state (kept across restarts; --ephemeral to keep it in memory)`;
+  return 'in memory only (--ephemeral): every start begins from the seed';
+}
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseCliOptions>;
@@ -58,7 +65,15 @@ async function main(): Promise<void> {
   const host = options.server.host ?? '127.0.0.1';
   const text = options.quiet
     ? JSON.stringify(ready)
-    : await running.deps.store.transact((state) => readyBanner(running, state, host, options.webhook));
+    : await running.deps.store.transact((state) =>
+        readyBanner(
+          running,
+          state,
+          host,
+          options.webhook,
+          whereStateIsKept(options.server, running.stateDir),
+        ),
+      );
   console.log(text);
 }
 

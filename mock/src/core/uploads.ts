@@ -2,6 +2,7 @@ import type { CustomerRecord, MockState, PendingUpload, StoredFile, UploadCatego
 import type { CoreContext } from './context.js';
 import { findCustomer } from './customers.js';
 import { fail, ok, type Result } from './result.js';
+import { pendingFromTicket, type UploadTicket } from './upload-ticket.js';
 import { customerLock } from './verification.js';
 
 /** Message of the 400 an individual-only endpoint answers for a business customer. */
@@ -37,6 +38,22 @@ export function issueUpload(
   return ok(recordPendingUpload(state, customerId, category, ctx));
 }
 
+/**
+ * Most issued-but-unused uploads remembered. The URL carries what its PUT needs (`UploadTicket`), so
+ * these records only name uploads in the inspector and the attach message "has not been uploaded yet";
+ * past the bound the oldest are forgotten and their URLs still work.
+ */
+export const PENDING_MAX = 10_000;
+
+/** Forgets the oldest pending uploads not streaming in, down to `PENDING_MAX`. */
+function boundPending(state: MockState): void {
+  if (state.pending.size <= PENDING_MAX) return;
+  for (const [fileId, pending] of state.pending) {
+    if (state.pending.size <= PENDING_MAX) return;
+    if (!pending.inFlight) state.pending.delete(fileId);
+  }
+}
+
 /** Records a pending upload for a customer (and owner) whose eligibility the caller checked. */
 export function recordPendingUpload(
   state: MockState,
@@ -56,6 +73,7 @@ export function recordPendingUpload(
   };
   state.pending.set(pending.fileId, pending);
   state.sweepAfter = Math.min(state.sweepAfter, pending.expiresAt);
+  boundPending(state);
   return pending;
 }
 
@@ -87,10 +105,26 @@ export type ClaimOutcome =
   | { ok: true; pending: PendingUpload }
   | { ok: false; reason: 'used' | 'busy' | 'unknown' };
 
-/** Reserves a pending upload for one PUT, so concurrent PUTs of one URL cannot both succeed. */
-export function claimUpload(state: MockState, fileId: string): ClaimOutcome {
-  const pending = state.pending.get(fileId);
-  if (!pending) return { ok: false, reason: state.files.has(fileId) ? 'used' : 'unknown' };
+/**
+ * Reserves an upload for one PUT, so concurrent PUTs of one URL cannot both succeed. The upload is the
+ * pending record, or, once that was forgotten, the one the URL's signed ticket describes (re-recorded
+ * while it streams in). A file_id already stored is used; one the state does not know is unknown.
+ */
+export function claimUpload(
+  state: MockState,
+  fileId: string,
+  carried?: { ticket: UploadTicket; expiresAt: number },
+): ClaimOutcome {
+  if (state.files.has(fileId)) return { ok: false, reason: 'used' };
+  let pending = state.pending.get(fileId);
+  if (!pending && carried) {
+    pending = pendingFromTicket(state, fileId, carried.ticket, carried.expiresAt);
+    if (pending) {
+      state.pending.set(fileId, pending);
+      state.sweepAfter = Math.min(state.sweepAfter, pending.expiresAt);
+    }
+  }
+  if (!pending) return { ok: false, reason: 'unknown' };
   if (pending.inFlight) return { ok: false, reason: 'busy' };
   pending.inFlight = true;
   return { ok: true, pending };

@@ -1,5 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { decodeUploadTicket } from '../core/upload-ticket.js';
 import type { MockDeps } from '../deps.js';
+import { UPLOAD_PARAM } from '../signing/presigned-url.js';
 import type { OperationMatch } from '../spec/operation-matcher.js';
 import { readRequestBody } from './body.js';
 import { dropBefore, dropMidway, stallUpload, statusAnswer } from './fault-answers.js';
@@ -27,9 +29,10 @@ async function customerOfRequest(
     return match.params.id;
   if (match.operationId === 'putObject') {
     const fileId = match.params.objectKey ?? '';
-    return deps.store.transact(
+    const stored = await deps.store.transact(
       (state) => state.pending.get(fileId)?.customerId ?? state.files.get(fileId)?.customerId,
     );
+    return stored ?? decodeUploadTicket(new URL(c.req.url).searchParams.get(UPLOAD_PARAM))?.customerId;
   }
   const body = await readRequestBody(c).catch(() => undefined);
   const id =

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { sniffMime } from '../core/sniff-mime.js';
+import { decodeUploadTicket, type UploadTicket } from '../core/upload-ticket.js';
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
 import { nodeIncoming } from '../http/body.js';
@@ -10,7 +11,7 @@ import { journalRequests } from '../http/journal-middleware.js';
 import { UPLOAD_PREFIX } from '../http/object-urls.js';
 import { noteCustomer, noteUpload } from '../http/request-notes.js';
 import { s3Error } from '../http/s3-errors.js';
-import { verifyPresignedUrl } from '../signing/presigned-url.js';
+import { UPLOAD_PARAM, verifyPresignedUrl } from '../signing/presigned-url.js';
 import { StateWriteError } from '../store/file-store.js';
 
 const CORS = {
@@ -24,7 +25,14 @@ const CLAIM_FAILURES = {
   unknown: 'This upload is no longer known to the object store (was the mock reset?).',
 } as const;
 
-function checkSignature(c: Context, deps: MockDeps, method: 'PUT' | 'GET'): Response | undefined {
+/** What a verified URL says about its upload: the signed ticket and the URL's expiry. */
+type Verified = { ticket: UploadTicket | undefined; expiresAt: number };
+
+function checkSignature(
+  c: Context,
+  deps: MockDeps,
+  method: 'PUT' | 'GET',
+): { denied: Response } | { denied?: undefined; verified: Verified } {
   const url = new URL(c.req.url);
   const check = verifyPresignedUrl(
     method,
@@ -33,19 +41,26 @@ function checkSignature(c: Context, deps: MockDeps, method: 'PUT' | 'GET'): Resp
     deps.config.signingSecret,
     deps.clock.now(),
   );
-  if (check.ok) return undefined;
+  if (check.ok)
+    return {
+      verified: {
+        ticket: decodeUploadTicket(url.searchParams.get(UPLOAD_PARAM)),
+        expiresAt: check.expiresAtMs,
+      },
+    };
   const code = {
     'missing-parameters': 'AuthorizationQueryParametersError',
     'bad-algorithm': 'AuthorizationQueryParametersError',
     signature: 'SignatureDoesNotMatch',
     expired: 'AccessDenied',
   } as const;
-  return s3Error(c, code[check.fault], check.detail, url.pathname);
+  return { denied: s3Error(c, code[check.fault], check.detail, url.pathname) };
 }
 
 async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Response> {
-  const denied = checkSignature(c, deps, 'PUT');
-  if (denied) return denied;
+  const checked = checkSignature(c, deps, 'PUT');
+  if (checked.denied) return checked.denied;
+  const { ticket, expiresAt } = checked.verified;
   const resource = `${UPLOAD_PREFIX}${fileId}`;
   const limit = deps.config.maxUploadBytes;
   const declared = Number(c.req.header('content-length'));
@@ -58,8 +73,9 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
     );
   }
   const claim = await deps.store.transact((state) => {
+    const claimed = claimUpload(state, fileId, ticket && { ticket, expiresAt });
     const customerId = state.pending.get(fileId)?.customerId ?? state.files.get(fileId)?.customerId;
-    return { ...claimUpload(state, fileId), epoch: state.epoch, customerId };
+    return { ...claimed, epoch: state.epoch, customerId };
   });
   if (claim.customerId !== undefined) noteCustomer(c, claim.customerId);
   if (!claim.ok)
@@ -127,8 +143,8 @@ export function storageRoutes(deps: MockDeps): Hono {
   );
   app.put(`${UPLOAD_PREFIX}:fileId`, (c) => putObject(c, deps, c.req.param('fileId')));
   app.get(`${UPLOAD_PREFIX}:fileId`, async (c) => {
-    const denied = checkSignature(c, deps, 'GET');
-    if (denied) return denied;
+    const checked = checkSignature(c, deps, 'GET');
+    if (checked.denied) return checked.denied;
     const file = await deps.store.transact((state) => state.files.get(c.req.param('fileId')));
     if (!file)
       return s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname);

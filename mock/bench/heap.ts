@@ -15,8 +15,8 @@ interface HeapReport {
   presignsPerSecond: number;
 }
 
-/** Runs a bench child script with `--expose-gc` and returns its one JSON line. */
-async function runHeapChild<T>(name: string, ...args: (string | number)[]): Promise<T> {
+/** Runs a bench child script with `--expose-gc` (the measuring process only) and returns its one JSON line. */
+export async function runHeapChild<T>(name: string, ...args: (string | number)[]): Promise<T> {
   const child = spawn(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', join(ROOT, name), ...args.map(String)],

@@ -15,6 +15,7 @@ import { benchDurable } from './durable.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
 import { benchFlowCpu } from './flow-cpu.js';
+import { benchHarness } from './harness.js';
 import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchUploadRss } from './upload-rss.js';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     const flowTiming = quick ? { warmSeconds: 1, seconds: 2 } : { warmSeconds: 2, seconds: 6 };
     await section('whole flow', () => benchFlow(stateDir, { workers: 16, ...flowTiming }), figures);
     await section('cold start', () => benchColdStart(stateDir, quick ? 2 : 5), figures);
+    await section('harness startMock and close', () => benchHarness(quick ? 1 : 3), figures);
     await section('25 MB upload RSS', () => benchUploadRss(stateDir), figures);
     const presigns = quick ? 100_000 : 1_000_000;
     await section(

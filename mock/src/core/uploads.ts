@@ -44,10 +44,15 @@ export function issueUpload(
  * past the bound the oldest are forgotten and their URLs still work.
  */
 export const PENDING_MAX = 10_000;
+/** How far past `PENDING_MAX` the records may grow before the oldest are forgotten in one pass. */
+export const PENDING_SLACK = 1_000;
 
-/** Forgets the oldest pending uploads not streaming in, down to `PENDING_MAX`. */
+/**
+ * Forgets the oldest pending uploads not streaming in, down to `PENDING_MAX`, once they exceed it by
+ * `PENDING_SLACK`: one pass per thousand presigns, not a walk from the map's head on every one.
+ */
 function boundPending(state: MockState): void {
-  if (state.pending.size <= PENDING_MAX) return;
+  if (state.pending.size <= PENDING_MAX + PENDING_SLACK) return;
   for (const [fileId, pending] of state.pending) {
     if (state.pending.size <= PENDING_MAX) return;
     if (!pending.inFlight) state.pending.delete(fileId);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { issueToken, type TokenParams } from '../core/oauth.js';
 import type { MockDeps } from '../deps.js';
 import { ApiError, errorResponse, failureToError } from '../errors.js';
+import { noteHeader } from '../http/answer-headers.js';
 import { readRequestBody } from '../http/body.js';
 import { respond } from '../http/respond.js';
 
@@ -50,7 +51,7 @@ export function authRoutes(deps: MockDeps): Hono {
     const outcome = await deps.store.transact((state, now) =>
       issueToken(state, params, { now, newId: deps.newId, secret: deps.config.signingSecret }),
     );
-    c.header('Cache-Control', 'no-store');
+    noteHeader(c, 'Cache-Control', 'no-store');
     if (!outcome.ok) return errorResponse(c, failureToError(outcome.error));
     return respond(c, 'issueToken', 200, outcome.value);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PENDING_MAX } from '../core/uploads.js';
+import { PENDING_MAX, PENDING_SLACK } from '../core/uploads.js';
 import { DEMO_IDS } from '../demo-data.js';
 import { makeTestMock, PNG_BYTES } from '../test-kit.js';
 
@@ -48,12 +48,13 @@ describe('presigned PUT URLs carry their upload', async () => {
 
   it(`keeps at most ${PENDING_MAX.toLocaleString('en-US')} pending records, oldest forgotten first`, async () => {
     const first = await presign();
-    for (let i = 0; i < PENDING_MAX + 50; i++) await presign();
+    for (let i = 0; i < PENDING_MAX + PENDING_SLACK; i++) await presign();
     const { size, hasFirst } = await mock.read((state) => ({
       size: state.pending.size,
       hasFirst: state.pending.has(first.fileId),
     }));
     expect(size).toBe(PENDING_MAX);
+    expect(size).toBeLessThanOrEqual(PENDING_MAX + PENDING_SLACK);
     expect(hasFirst).toBe(false);
     expect((await put(first.url)).status).toBe(200);
   });

@@ -5,6 +5,7 @@ import { sniffMime } from '../core/sniff-mime.js';
 import { decodeUploadTicket, type UploadTicket } from '../core/upload-ticket.js';
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
+import { answerHasNotedHeaders, answerHeaders, noteHeader } from '../http/answer-headers.js';
 import { nodeIncoming } from '../http/body.js';
 import { injectFaults } from '../http/fault-middleware.js';
 import { journalRequests } from '../http/journal-middleware.js';
@@ -121,7 +122,10 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       resource,
     );
   }
-  return new Response(null, { status: 200, headers: { ETag: `"${written.md5}"`, 'Content-Length': '0' } });
+  return new Response(null, {
+    status: 200,
+    headers: answerHeaders(c, { ETag: `"${written.md5}"`, 'Content-Length': '0' }),
+  });
 }
 
 /** The fake S3 bucket: presigned PUT (operationId `putObject`), signed GET of uploads, CORS preflight. */
@@ -129,17 +133,24 @@ export function storageRoutes(deps: MockDeps): Hono {
   const app = new Hono();
   app.use('*', journalRequests(deps, 'storage'));
   app.use('*', async (c, next) => {
+    // Noted first, so every answer built with `answerHeaders` carries them without a Headers object.
+    for (const [name, value] of Object.entries(CORS)) noteHeader(c, name, value);
     await next();
-    if (!c.res.headers.has('x-hono-already-sent'))
+    if (!answerHasNotedHeaders(c) && !c.res.headers.has('x-hono-already-sent'))
       for (const [name, value] of Object.entries(CORS)) c.res.headers.set(name, value);
   });
   app.use('*', injectFaults(deps, 'storage'));
-  app.options(`${UPLOAD_PREFIX}:fileId`, (c) =>
-    c.body(null, 204, {
-      'Access-Control-Allow-Methods': 'PUT, GET, HEAD, OPTIONS',
-      'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? '*',
-      'Access-Control-Max-Age': '3000',
-    }),
+  app.options(
+    `${UPLOAD_PREFIX}:fileId`,
+    (c) =>
+      new Response(null, {
+        status: 204,
+        headers: answerHeaders(c, {
+          'Access-Control-Allow-Methods': 'PUT, GET, HEAD, OPTIONS',
+          'Access-Control-Allow-Headers': c.req.header('access-control-request-headers') ?? '*',
+          'Access-Control-Max-Age': '3000',
+        }),
+      }),
   );
   app.put(`${UPLOAD_PREFIX}:fileId`, (c) => putObject(c, deps, c.req.param('fileId')));
   app.get(`${UPLOAD_PREFIX}:fileId`, async (c) => {
@@ -149,10 +160,13 @@ export function storageRoutes(deps: MockDeps): Hono {
     if (!file)
       return s3Error(c, 'NoSuchKey', 'The specified key does not exist.', new URL(c.req.url).pathname);
     const stream = Readable.toWeb(deps.objects.read(file.fileId)) as ReadableStream<Uint8Array>;
-    return c.body(stream, 200, {
-      'Content-Type': file.contentType ?? file.detectedMime ?? 'application/octet-stream',
-      'Content-Length': String(file.size),
-      ETag: `"${file.md5}"`,
+    return new Response(stream, {
+      status: 200,
+      headers: answerHeaders(c, {
+        'Content-Type': file.contentType ?? file.detectedMime ?? 'application/octet-stream',
+        'Content-Length': String(file.size),
+        ETag: `"${file.md5}"`,
+      }),
     });
   });
   app.all(`${UPLOAD_PREFIX}:fileId`, (c) => {

@@ -1,5 +1,5 @@
 /** Certificate issuing with node-forge, loaded only when the state directory has no CA or server certificate yet. */
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPair, type KeyObject, sign } from 'node:crypto';
 import { isIP } from 'node:net';
 import forge from 'node-forge';
 
@@ -11,20 +11,53 @@ export interface PemPair {
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
-function newKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const pem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
-  const key = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
-  return { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+interface KeyPair {
+  privateKey: KeyObject;
+  publicKey: forge.pki.rsa.PublicKey;
+  keyPem: string;
+}
+
+/** An RSA 2048 key pair made by Node's crypto (natively, off the main thread); forge only reads the public half. */
+function newKeyPair(): Promise<KeyPair> {
+  return new Promise((resolve, reject) => {
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) => {
+      if (error) return reject(error);
+      const spki = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+      resolve({
+        privateKey,
+        publicKey: forge.pki.publicKeyFromPem(spki) as forge.pki.rsa.PublicKey,
+        keyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+      });
+    });
+  });
+}
+
+/** Signs `cert` (SHA-256 with RSA) with Node's crypto instead of forge's JavaScript RSA. */
+function signCertificate(cert: forge.pki.Certificate, key: KeyObject): void {
+  const oid = forge.pki.oids.sha256WithRSAEncryption ?? '1.2.840.113549.1.1.11';
+  cert.signatureOid = oid;
+  cert.siginfo.algorithmOid = oid;
+  // forge's own `cert.sign` does exactly this, with its JavaScript RSA for the last step.
+  const tbs = (
+    forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }
+  ).getTBSCertificate(cert);
+  cert.tbsCertificate = tbs;
+  const der = Buffer.from(forge.asn1.toDer(tbs).getBytes(), 'binary');
+  cert.signature = sign('sha256', der, key).toString('binary');
 }
 
 function serial(): string {
   return `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
 }
 
+/** Starts making the key pairs a first start needs (the CA's and the server's) side by side. */
+export function startKeyPairs(): { ca: Promise<KeyPair>; server: Promise<KeyPair> } {
+  return { ca: newKeyPair(), server: newKeyPair() };
+}
+
 /** Creates the local CA: RSA 2048, SHA-256, valid ten years. */
-export function createCa(): PemPair {
-  const keys = newKeyPair();
+export async function createCa(keyPair: Promise<KeyPair> = newKeyPair()): Promise<PemPair> {
+  const keys = await keyPair;
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = serial();
@@ -41,15 +74,19 @@ export function createCa(): PemPair {
     { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
     { name: 'subjectKeyIdentifier' },
   ]);
-  cert.sign(keys.privateKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
+  signCertificate(cert, keys.privateKey);
+  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.keyPem };
 }
 
 /** Creates a server certificate for `hosts` (DNS names or IPs) signed by `ca`. */
-export function createServerCert(ca: PemPair, hosts: string[]): PemPair {
+export async function createServerCert(
+  ca: PemPair,
+  hosts: string[],
+  keyPair: Promise<KeyPair> = newKeyPair(),
+): Promise<PemPair> {
   const caCert = forge.pki.certificateFromPem(ca.certPem);
-  const caKey = forge.pki.privateKeyFromPem(ca.keyPem);
-  const keys = newKeyPair();
+  const caKey = createPrivateKey(ca.keyPem);
+  const keys = await keyPair;
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = serial();
@@ -66,6 +103,6 @@ export function createServerCert(ca: PemPair, hosts: string[]): PemPair {
       altNames: hosts.map((host) => (isIP(host) ? { type: 7, ip: host } : { type: 2, value: host })),
     },
   ]);
-  cert.sign(caKey, forge.md.sha256.create());
-  return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
+  signCertificate(cert, caKey);
+  return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.keyPem };
 }

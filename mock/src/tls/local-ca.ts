@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+type KeyPairs = ReturnType<typeof import('./issue-certificates.js').startKeyPairs>;
+
 /** The CA and server certificate the object store serves https with. */
 export interface TlsMaterial {
   caCertPem: string;
@@ -19,9 +21,13 @@ function splitBundle(text: string): { certPem: string; keyPem: string } | undefi
 }
 
 /** Creates the CA unless another process is creating it at the same moment, then uses theirs. */
-async function createCaOnce(certPath: string, keyPath: string): Promise<{ certPem: string; keyPem: string }> {
+async function createCaOnce(
+  certPath: string,
+  keyPath: string,
+  keyPair: KeyPairs['ca'],
+): Promise<{ certPem: string; keyPem: string }> {
   const { createCa } = await import('./issue-certificates.js');
-  const ca = createCa();
+  const ca = await createCa(keyPair);
   try {
     await writeFile(keyPath, ca.keyPem, { mode: 0o600, flag: 'wx' });
   } catch {
@@ -51,14 +57,21 @@ export async function ensureTlsMaterial(stateDir: string, hostNames: string[]): 
   await mkdir(stateDir, { recursive: true });
   const caCertPath = join(stateDir, 'ca.pem');
   const caKeyPath = join(stateDir, 'ca-key.pem');
-  const ca = (await readPair(caCertPath, caKeyPath)) ?? (await createCaOnce(caCertPath, caKeyPath));
+  let keyPairs: KeyPairs | undefined;
+  let ca = await readPair(caCertPath, caKeyPath);
+  if (!ca) {
+    // A first start: both key pairs are made side by side while the CA is written.
+    keyPairs = (await import('./issue-certificates.js')).startKeyPairs();
+    keyPairs.server.catch(() => undefined);
+    ca = await createCaOnce(caCertPath, caKeyPath, keyPairs.ca);
+  }
   const hosts = [...new Set(['localhost', '127.0.0.1', '::1', ...hostNames])];
   const tag = createHash('sha256').update(ca.certPem).update(hosts.join(',')).digest('hex').slice(0, 12);
   const bundlePath = join(stateDir, `server-${tag}.pem`);
   let server = existsSync(bundlePath) ? splitBundle(await readFile(bundlePath, 'utf8')) : undefined;
   if (!server) {
     const { createServerCert } = await import('./issue-certificates.js');
-    server = createServerCert(ca, hosts);
+    server = await createServerCert(ca, hosts, keyPairs?.server);
     const partial = `${bundlePath}.${process.pid}.${Date.now()}`;
     await writeFile(partial, `${server.certPem}${server.keyPem}`, { mode: 0o600 });
     await rename(partial, bundlePath);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { startMockCli } from './children.js';
-import { type Figure, measured, percentile } from './figures.js';
+import { type Figure, measured, percentile, withTarget } from './figures.js';
 import { type Agents, call, createAgents, fetchToken, postJson } from './http-client.js';
 
 /** 64 KiB that pass the attach content check: a PNG signature, then padding. */
@@ -103,6 +103,10 @@ export async function benchFlow(
     );
     if (failures > 0) console.warn(`  ! ${failures} flows failed`);
     return [
+      withTarget(measured('whole flow: throughput', durations.length / options.seconds, 'flows/s'), {
+        min: 2_000,
+      }),
+      measured('whole flow: p99 latency', percentile(durations, 99), 'ms'),
       measured('flow presign→PUT 64 KiB→attach: throughput', durations.length / options.seconds, 'flows/s'),
       measured('flow presign→PUT 64 KiB→attach: p50 latency', percentile(durations, 50), 'ms'),
       measured('flow presign→PUT 64 KiB→attach: p99 latency', percentile(durations, 99), 'ms'),

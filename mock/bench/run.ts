@@ -19,6 +19,7 @@ import { benchHarness } from './harness.js';
 import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchUploadRss } from './upload-rss.js';
+import { benchWebhooks } from './webhooks.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -97,6 +98,11 @@ async function main(): Promise<void> {
     const flowTiming = quick ? { warmSeconds: 1, seconds: 2 } : { warmSeconds: 2, seconds: 6 };
     await section('whole flow', () => benchFlow(stateDir, { workers: 16, ...flowTiming }), figures);
     await section('cold start', () => benchColdStart(stateDir, quick ? 2 : 5), figures);
+    await section(
+      'webhook deliveries to a local receiver',
+      () => benchWebhooks(stateDir, quick ? 500 : 2_000),
+      figures,
+    );
     await section('harness startMock and close', () => benchHarness(quick ? 1 : 3), figures);
     await section('25 MB upload RSS', () => benchUploadRss(stateDir), figures);
     const presigns = quick ? 100_000 : 1_000_000;

@@ -4,7 +4,7 @@ import { issueToken, type TokenParams } from '../core/oauth.js';
 import type { MockDeps } from '../deps.js';
 import { ApiError, errorResponse, failureToError } from '../errors.js';
 import { noteHeader } from '../http/answer-headers.js';
-import { readRequestBody } from '../http/body.js';
+import { readRequestBody, requestHeader } from '../http/body.js';
 import { respond } from '../http/respond.js';
 
 function basicCredentials(header: string | undefined): TokenParams {
@@ -26,7 +26,7 @@ function asString(value: unknown): string | undefined {
 async function readTokenParams(c: Context): Promise<TokenParams> {
   const body = await readRequestBody(c);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const basic = basicCredentials(c.req.header('authorization'));
+  const basic = basicCredentials(requestHeader(c, 'authorization'));
   return {
     grant_type: asString(fields.grant_type),
     client_id: asString(fields.client_id) ?? basic.client_id,

@@ -6,7 +6,7 @@ import { decodeUploadTicket, type UploadTicket } from '../core/upload-ticket.js'
 import { claimUpload, completeUpload, releaseUpload } from '../core/uploads.js';
 import type { MockDeps } from '../deps.js';
 import { answerHasNotedHeaders, answerHeaders, noteHeader } from '../http/answer-headers.js';
-import { nodeIncoming } from '../http/body.js';
+import { nodeIncoming, requestHeader } from '../http/body.js';
 import { injectFaults } from '../http/fault-middleware.js';
 import { journalRequests } from '../http/journal-middleware.js';
 import { UPLOAD_PREFIX } from '../http/object-urls.js';
@@ -64,7 +64,7 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
   const { ticket, expiresAt } = checked.verified;
   const resource = `${UPLOAD_PREFIX}${fileId}`;
   const limit = deps.config.maxUploadBytes;
-  const declared = Number(c.req.header('content-length'));
+  const declared = Number(requestHeader(c, 'content-length'));
   if (Number.isFinite(declared) && declared > limit) {
     return s3Error(
       c,
@@ -96,7 +96,7 @@ async function putObject(c: Context, deps: MockDeps, fileId: string): Promise<Re
       completeUpload(state, fileId, {
         size: written.size,
         md5: written.md5,
-        contentType: c.req.header('content-type') ?? null,
+        contentType: requestHeader(c, 'content-type') ?? null,
         detectedMime: sniffMime(written.head),
         uploadedAt: now,
       });

@@ -40,7 +40,10 @@ const roots = new WeakMap<object, JsonSchema[]>();
 
 function shapeOf(spec: OpenApiDocument, schemas: JsonSchema[]): Shape {
   let known = shapes.get(spec);
-  if (!known) shapes.set(spec, (known = new WeakMap()));
+  if (!known) {
+    known = new WeakMap();
+    shapes.set(spec, known);
+  }
   const cached = known.get(schemas);
   if (cached) return cached;
   const shape: Shape = { properties: new Map(), anyKey: false, items: [] };
@@ -52,7 +55,10 @@ function shapeOf(spec: OpenApiDocument, schemas: JsonSchema[]): Shape {
 function rootList(schema: JsonSchema): JsonSchema[] {
   if (typeof schema !== 'object' || schema === null) return [schema];
   let list = roots.get(schema);
-  if (!list) roots.set(schema, (list = [schema]));
+  if (!list) {
+    list = [schema];
+    roots.set(schema, list);
+  }
   return list;
 }
 

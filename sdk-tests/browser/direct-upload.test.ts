@@ -54,7 +54,8 @@ describe('in Chromium: direct upload, inspector, forced rejection', { timeout: 6
       customerPath,
       { token },
     );
-    expect(customer.json.data.verification_status).toBe('PROCESSING');
+    // api-contract §4: an individual stays PENDING while its review runs (never PROCESSING).
+    expect(customer.json.data.verification_status).toBe('PENDING');
 
     const [preflight] = (await mock.requests()).filter((e) => e.face === 'storage' && e.method === 'OPTIONS');
     expect(preflight?.request.headers['access-control-request-method']).toBe('PUT');
@@ -121,7 +122,7 @@ describe('in Chromium: direct upload, inspector, forced rejection', { timeout: 6
         form.submit();
       })()`),
     ]);
-    expect(await page.content()).toContain('same origin');
+    expect(await page.content()).toContain('refuse cross-origin requests');
     await page.goto(`${mock.baseUrl}/__mock/ui`);
     const after = (await page.locator('#virtual-now').textContent()) ?? '';
     expect(Date.parse(after) - Date.parse(before)).toBeLessThan(3_600_000);

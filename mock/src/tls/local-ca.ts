@@ -3,8 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-type KeyPairs = ReturnType<typeof import('./issue-certificates.js').startKeyPairs>;
-
 /** The CA and server certificate the object store serves https with. */
 export interface TlsMaterial {
   caCertPem: string;
@@ -16,18 +14,15 @@ export interface TlsMaterial {
 /** Splits a server bundle (certificate then key, written atomically together) into its parts. */
 function splitBundle(text: string): { certPem: string; keyPem: string } | undefined {
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\r?\n/.exec(text)?.[0];
-  const key = /-----BEGIN RSA PRIVATE KEY-----[\s\S]+?-----END RSA PRIVATE KEY-----\r?\n/.exec(text)?.[0];
+  // PKCS#8 (ECDSA keys) or PKCS#1 (the RSA keys of bundles written by earlier versions).
+  const key = /-----BEGIN (RSA )?PRIVATE KEY-----[\s\S]+?-----END \1?PRIVATE KEY-----\r?\n/.exec(text)?.[0];
   return cert && key ? { certPem: cert, keyPem: key } : undefined;
 }
 
 /** Creates the CA unless another process is creating it at the same moment, then uses theirs. */
-async function createCaOnce(
-  certPath: string,
-  keyPath: string,
-  keyPair: KeyPairs['ca'],
-): Promise<{ certPem: string; keyPem: string }> {
+async function createCaOnce(certPath: string, keyPath: string): Promise<{ certPem: string; keyPem: string }> {
   const { createCa } = await import('./issue-certificates.js');
-  const ca = await createCa(keyPair);
+  const ca = createCa();
   try {
     await writeFile(keyPath, ca.keyPem, { mode: 0o600, flag: 'wx' });
   } catch {
@@ -57,21 +52,14 @@ export async function ensureTlsMaterial(stateDir: string, hostNames: string[]): 
   await mkdir(stateDir, { recursive: true });
   const caCertPath = join(stateDir, 'ca.pem');
   const caKeyPath = join(stateDir, 'ca-key.pem');
-  let keyPairs: KeyPairs | undefined;
-  let ca = await readPair(caCertPath, caKeyPath);
-  if (!ca) {
-    // A first start: both key pairs are made side by side while the CA is written.
-    keyPairs = (await import('./issue-certificates.js')).startKeyPairs();
-    keyPairs.server.catch(() => undefined);
-    ca = await createCaOnce(caCertPath, caKeyPath, keyPairs.ca);
-  }
+  const ca = (await readPair(caCertPath, caKeyPath)) ?? (await createCaOnce(caCertPath, caKeyPath));
   const hosts = [...new Set(['localhost', '127.0.0.1', '::1', ...hostNames])];
   const tag = createHash('sha256').update(ca.certPem).update(hosts.join(',')).digest('hex').slice(0, 12);
   const bundlePath = join(stateDir, `server-${tag}.pem`);
   let server = existsSync(bundlePath) ? splitBundle(await readFile(bundlePath, 'utf8')) : undefined;
   if (!server) {
     const { createServerCert } = await import('./issue-certificates.js');
-    server = await createServerCert(ca, hosts, keyPairs?.server);
+    server = createServerCert(ca, hosts);
     const partial = `${bundlePath}.${process.pid}.${Date.now()}`;
     await writeFile(partial, `${server.certPem}${server.keyPem}`, { mode: 0o600 });
     await rename(partial, bundlePath);

@@ -6,8 +6,8 @@ import { findProjectRoot } from '../src/spec/load-spec.js';
 
 /** The project root: servers are spawned from there. */
 export const ROOT = findProjectRoot();
-/** The built CLI (`npm run build`). */
-export const CLI = join(ROOT, 'dist/mock/src/cli.js');
+/** The built CLI (`npm run build`); `BLAAIZ_BENCH_CLI` points the bench at another build, to compare. */
+export const CLI = process.env.BLAAIZ_BENCH_CLI ?? join(ROOT, 'dist/mock/src/cli.js');
 const PRISM = join(ROOT, 'node_modules/.bin/prism');
 
 /**

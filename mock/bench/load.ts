@@ -22,6 +22,8 @@ export interface LoadSpec {
   body?: string;
   connections: number;
   seconds: number;
+  /** Send exactly this many requests instead of loading for `seconds`. */
+  amount?: number;
 }
 
 interface AutocannonJson {
@@ -37,7 +39,9 @@ interface AutocannonJson {
  * event loop with the bench or with the server it measures.
  */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
-  const args = [AUTOCANNON, '--json', '-c', String(spec.connections), '-d', String(spec.seconds)];
+  const args = [AUTOCANNON, '--json', '-c', String(spec.connections)];
+  if (spec.amount === undefined) args.push('-d', String(spec.seconds));
+  else args.push('-a', String(spec.amount));
   args.push('-m', spec.method);
   for (const [name, value] of Object.entries(spec.headers)) args.push('-H', `${name}=${value}`);
   if (spec.body !== undefined) args.push('-b', spec.body);

@@ -99,7 +99,10 @@ export async function benchPresign(stateDir: string, timing: PresignTiming): Pro
   const [ours, prism, bare] = contenders as [Contender, Contender, Contender];
   return [
     ...contenders.flatMap(figuresOf),
-    ratioFigure('presign throughput: blaaiz-mock / Prism', roundRatio(ours, prism), { min: 8 }),
-    ratioFigure('presign throughput: blaaiz-mock / bare Hono', roundRatio(ours, bare), { min: 0.5 }),
+    ratioFigure('presign throughput: mock / Prism', roundRatio(ours, prism), { min: 10 }),
+    // Earlier names of the same ratios, kept so older runs compare; the bare Hono one mixes in the load
+    // generator on the same cores (see "presign CPU per request: mock / bare Hono" instead).
+    ratioFigure('presign throughput: blaaiz-mock / Prism', roundRatio(ours, prism)),
+    ratioFigure('presign throughput: blaaiz-mock / bare Hono', roundRatio(ours, bare)),
   ];
 }

@@ -10,13 +10,17 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CLI } from './children.js';
 import { benchColdStart } from './cold-start.js';
+import { benchCpu } from './cpu.js';
 import { benchDurable } from './durable.js';
 import { type Figure, renderTable, writeFiguresJson } from './figures.js';
 import { benchFlow } from './flow.js';
+import { benchFlowCpu } from './flow-cpu.js';
+import { benchHarness } from './harness.js';
 import { benchExpiredPresigns, benchJournalCost, benchJournalHeap } from './heap.js';
 import { benchPresign } from './presign.js';
 import { benchSharedRedis } from './shared-redis.js';
 import { benchUploadRss } from './upload-rss.js';
+import { benchWebhooks } from './webhooks.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -67,6 +71,22 @@ async function main(): Promise<void> {
       ? { warmSeconds: 1, seconds: 2, rounds: 1 }
       : { warmSeconds: 2, seconds: 4, rounds: 3 };
     await section(
+      'CPU per request (server /proc counters: presign, token, GET customer, Prism)',
+      () =>
+        benchCpu(stateDir, {
+          requests: quick ? 5_000 : 20_000,
+          prismRequests: quick ? 1_000 : 3_000,
+          rounds: quick ? 1 : 3,
+          connections: 16,
+        }),
+      figures,
+    );
+    await section(
+      'CPU per whole flow',
+      () => benchFlowCpu(stateDir, { workers: 16, flows: quick ? 500 : 2_000, rounds: quick ? 1 : 3 }),
+      figures,
+    );
+    await section(
       'presign at 32 connections (blaaiz-mock, Prism, bare Hono)',
       () => benchPresign(stateDir, { connections: 32, ...load }),
       figures,
@@ -84,6 +104,12 @@ async function main(): Promise<void> {
       figures,
     );
     await section('cold start', () => benchColdStart(stateDir, quick ? 2 : 5), figures);
+    await section(
+      'webhook deliveries to a local receiver',
+      () => benchWebhooks(stateDir, quick ? 500 : 2_000),
+      figures,
+    );
+    await section('harness startMock and close', () => benchHarness(quick ? 1 : 3), figures);
     await section('25 MB upload RSS', () => benchUploadRss(stateDir), figures);
     const presigns = quick ? 100_000 : 1_000_000;
     await section(

@@ -54,7 +54,7 @@ describe('in Chromium: direct upload, inspector, forced rejection', { timeout: 6
       customerPath,
       { token },
     );
-    // An individual stays PENDING while its review runs (api-contract §4); the review is due, not done.
+    // api-contract §4: an individual stays PENDING while its review runs (never PROCESSING).
     expect(customer.json.data.verification_status).toBe('PENDING');
 
     const [preflight] = (await mock.requests()).filter((e) => e.face === 'storage' && e.method === 'OPTIONS');
@@ -122,7 +122,7 @@ describe('in Chromium: direct upload, inspector, forced rejection', { timeout: 6
         form.submit();
       })()`),
     ]);
-    expect(await page.content()).toMatch(/same origin|cross-origin/);
+    expect(await page.content()).toContain('refuse cross-origin requests');
     await page.goto(`${mock.baseUrl}/__mock/ui`);
     const after = (await page.locator('#virtual-now').textContent()) ?? '';
     expect(Date.parse(after) - Date.parse(before)).toBeLessThan(3_600_000);

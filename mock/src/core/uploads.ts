@@ -2,6 +2,7 @@ import type { CustomerRecord, MockState, PendingUpload, StoredFile, UploadCatego
 import type { CoreContext } from './context.js';
 import { findCustomer } from './customers.js';
 import { fail, ok, type Result } from './result.js';
+import { pendingFromTicket, type UploadTicket } from './upload-ticket.js';
 import { customerLock } from './verification.js';
 
 /** Message of the 400 an individual-only endpoint answers for a business customer. */
@@ -37,6 +38,27 @@ export function issueUpload(
   return ok(recordPendingUpload(state, customerId, category, ctx));
 }
 
+/**
+ * Most issued-but-unused uploads remembered. The URL carries what its PUT needs (`UploadTicket`), so
+ * these records only name uploads in the inspector and the attach message "has not been uploaded yet";
+ * past the bound the oldest are forgotten and their URLs still work.
+ */
+export const PENDING_MAX = 10_000;
+/** How far past `PENDING_MAX` the records may grow before the oldest are forgotten in one pass. */
+export const PENDING_SLACK = 1_000;
+
+/**
+ * Forgets the oldest pending uploads not streaming in, down to `PENDING_MAX`, once they exceed it by
+ * `PENDING_SLACK`: one pass per thousand presigns, not a walk from the map's head on every one.
+ */
+function boundPending(state: MockState): void {
+  if (state.pending.size <= PENDING_MAX + PENDING_SLACK) return;
+  for (const [fileId, pending] of state.pending) {
+    if (state.pending.size <= PENDING_MAX) return;
+    if (!pending.inFlight) state.pending.delete(fileId);
+  }
+}
+
 /** Records a pending upload for a customer (and owner) whose eligibility the caller checked. */
 export function recordPendingUpload(
   state: MockState,
@@ -56,6 +78,7 @@ export function recordPendingUpload(
   };
   state.pending.set(pending.fileId, pending);
   state.sweepAfter = Math.min(state.sweepAfter, pending.expiresAt);
+  boundPending(state);
   return pending;
 }
 
@@ -88,6 +111,7 @@ export type ClaimOutcome =
   | { ok: false; reason: 'used' | 'busy' | 'unknown' };
 
 /**
+/**
  * How long a claim holds (virtual ms): longer than any request may stream. A shared store keeps claims,
  * so one made by an instance that died runs out instead of blocking its URL.
  */
@@ -97,10 +121,28 @@ function claimLapsed(pending: PendingUpload, now: number | undefined): boolean {
   return now !== undefined && pending.claimedAt !== undefined && now - pending.claimedAt > CLAIM_LEASE_MS;
 }
 
-/** Reserves a pending upload for one PUT at virtual time `now`, so concurrent PUTs of one URL cannot both succeed. */
-export function claimUpload(state: MockState, fileId: string, now?: number): ClaimOutcome {
-  const pending = state.pending.get(fileId);
-  if (!pending) return { ok: false, reason: state.files.has(fileId) ? 'used' : 'unknown' };
+/**
+ * Reserves an upload for one PUT at virtual time `now`, so concurrent PUTs of one URL cannot both succeed.
+ * The upload is the pending record, or, once that was forgotten, the one the URL's signed ticket describes
+ * (re-recorded while it streams in). A file_id already stored is used; one the state does not know is
+ * unknown. A claim older than `CLAIM_LEASE_MS` (its instance died) no longer holds.
+ */
+export function claimUpload(
+  state: MockState,
+  fileId: string,
+  now?: number,
+  carried?: { ticket: UploadTicket; expiresAt: number },
+): ClaimOutcome {
+  if (state.files.has(fileId)) return { ok: false, reason: 'used' };
+  let pending = state.pending.get(fileId);
+  if (!pending && carried) {
+    pending = pendingFromTicket(state, fileId, carried.ticket, carried.expiresAt);
+    if (pending) {
+      state.pending.set(fileId, pending);
+      state.sweepAfter = Math.min(state.sweepAfter, pending.expiresAt);
+    }
+  }
+  if (!pending) return { ok: false, reason: 'unknown' };
   if (pending.inFlight && !claimLapsed(pending, now)) return { ok: false, reason: 'busy' };
   pending.inFlight = true;
   if (now !== undefined) pending.claimedAt = now;

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { noteHeader } from './answer-headers.js';
 import { type AuthRefusal, describeRefusal } from './auth-diagnostic.js';
 import { requestHeader } from './body.js';
 
@@ -45,11 +46,11 @@ export async function authenticate(
 function enforceRateLimit(c: Context, deps: MockDeps, principal: Principal): void {
   const key = principal.kind === 'token' ? `client:${principal.clientId}` : 'legacy-key';
   const decision = deps.rateLimiter.hit(key, deps.clock.now());
-  c.header('X-RateLimit-Limit', String(decision.limit));
-  c.header('X-RateLimit-Remaining', String(decision.remaining));
-  c.header('X-RateLimit-Reset', String(decision.resetAt));
+  noteHeader(c, 'X-RateLimit-Limit', String(decision.limit));
+  noteHeader(c, 'X-RateLimit-Remaining', String(decision.remaining));
+  noteHeader(c, 'X-RateLimit-Reset', String(decision.resetAt));
   if (decision.allowed) return;
-  c.header('Retry-After', String(decision.retryAfterSeconds));
+  noteHeader(c, 'Retry-After', String(decision.retryAfterSeconds));
   throw ApiError.of('rateLimited');
 }
 
@@ -68,11 +69,11 @@ export function requireScope(deps: MockDeps, operationId: string): MiddlewareHan
     );
     if (!outcome.ok) {
       // The body stays the live API's; the diagnostic header says which refusal it was.
-      c.header('x-mock-auth', describeRefusal(outcome.refusal));
+      noteHeader(c, 'x-mock-auth', describeRefusal(outcome.refusal));
       throw ApiError.of('unauthenticated');
     }
     const { principal } = outcome;
-    c.header('x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
+    noteHeader(c, 'x-mock-auth', principal.kind === 'token' ? `token ${principal.clientId}` : 'legacy-key');
     if (deps.config.rateLimit) enforceRateLimit(c, deps, principal);
     if (principal.kind === 'token' && scope !== undefined && !principal.scopes.includes(scope)) {
       throw new ApiError(403, missingScopeMessage(scope, principal.scopes));

@@ -33,10 +33,33 @@ function collect(spec: OpenApiDocument, schema: JsonSchema, into: Shape, seen: S
   }
 }
 
+/** Shapes already collected, per document and per schema list (the lists shapes hold are reused). */
+const shapes = new WeakMap<OpenApiDocument, WeakMap<JsonSchema[], Shape>>();
+/** The one-element list of a top-level schema, so its shape is found again by identity. */
+const roots = new WeakMap<object, JsonSchema[]>();
+
 function shapeOf(spec: OpenApiDocument, schemas: JsonSchema[]): Shape {
+  let known = shapes.get(spec);
+  if (!known) {
+    known = new WeakMap();
+    shapes.set(spec, known);
+  }
+  const cached = known.get(schemas);
+  if (cached) return cached;
   const shape: Shape = { properties: new Map(), anyKey: false, items: [] };
   for (const schema of schemas) collect(spec, schema, shape, new Set());
+  known.set(schemas, shape);
   return shape;
+}
+
+function rootList(schema: JsonSchema): JsonSchema[] {
+  if (typeof schema !== 'object' || schema === null) return [schema];
+  let list = roots.get(schema);
+  if (!list) {
+    list = [schema];
+    roots.set(schema, list);
+  }
+  return list;
 }
 
 function pick(spec: OpenApiDocument, schemas: JsonSchema[], value: unknown): unknown {
@@ -59,5 +82,5 @@ function pick(spec: OpenApiDocument, schemas: JsonSchema[], value: unknown): unk
  * (owners[] included); undocumented keys, server-owned fields and prototype keys are dropped silently.
  */
 export function definedInput(spec: OpenApiDocument, schema: JsonSchema, value: unknown): unknown {
-  return pick(spec, [schema], value);
+  return pick(spec, rootList(schema), value);
 }

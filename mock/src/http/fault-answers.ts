@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { MockDeps } from '../deps.js';
 import { ApiError, type ApiErrorName, errorResponse } from '../errors.js';
+import { noteHeader } from './answer-headers.js';
 import { nodeIncoming } from './body.js';
 import type { FaultRule } from './fault-rules.js';
 import type { Face } from './request-operation.js';
@@ -26,10 +27,10 @@ export function statusAnswer(c: Context, deps: MockDeps, rule: FaultRule, face: 
   }
   if (status === 429) {
     const retryAfter = rule.retryAfterSeconds ?? 60;
-    c.header('Retry-After', String(retryAfter));
-    c.header('X-RateLimit-Limit', '120');
-    c.header('X-RateLimit-Remaining', '0');
-    c.header('X-RateLimit-Reset', String(Math.ceil(deps.clock.now() / 1000) + retryAfter));
+    noteHeader(c, 'Retry-After', String(retryAfter));
+    noteHeader(c, 'X-RateLimit-Limit', '120');
+    noteHeader(c, 'X-RateLimit-Remaining', '0');
+    noteHeader(c, 'X-RateLimit-Reset', String(Math.ceil(deps.clock.now() / 1000) + retryAfter));
   }
   return errorResponse(c, ApiError.of(API_BODIES[status] ?? 'serverError'));
 }

@@ -1,6 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { decodeUploadTicket } from '../core/upload-ticket.js';
 import type { MockDeps } from '../deps.js';
+import { UPLOAD_PARAM } from '../signing/presigned-url.js';
 import type { OperationMatch } from '../spec/operation-matcher.js';
+import { noteHeader } from './answer-headers.js';
 import { readRequestBody } from './body.js';
 import { dropBefore, dropMidway, stallUpload, statusAnswer } from './fault-answers.js';
 import type { FaultRule } from './fault-rules.js';
@@ -27,9 +30,10 @@ async function customerOfRequest(
     return match.params.id;
   if (match.operationId === 'putObject') {
     const fileId = match.params.objectKey ?? '';
-    return deps.store.transact(
+    const stored = await deps.store.transact(
       (state) => state.pending.get(fileId)?.customerId ?? state.files.get(fileId)?.customerId,
     );
+    return stored ?? decodeUploadTicket(new URL(c.req.url).searchParams.get(UPLOAD_PARAM))?.customerId;
   }
   const body = await readRequestBody(c).catch(() => undefined);
   const id =
@@ -43,6 +47,7 @@ async function customerOfRequest(
  */
 export function injectFaults(deps: MockDeps, face: Face): MiddlewareHandler {
   return async (c, next) => {
+    if (!deps.faults.any()) return next();
     const match = requestOperation(c, face);
     if (!match || !deps.faults.names(match.operationId)) return next();
     const now = deps.clock.now();
@@ -52,7 +57,7 @@ export function injectFaults(deps: MockDeps, face: Face): MiddlewareHandler {
     const rule = deps.faults.take(match.operationId, customer, now);
     if (!rule) return next();
     noteFault(c, { id: rule.id, action: faultAction(rule) });
-    c.header('x-mock-fault', rule.id);
+    noteHeader(c, 'x-mock-fault', rule.id);
     if (rule.latencyMs) await deps.faults.sleep(rule.latencyMs);
     if (rule.status !== undefined) return statusAnswer(c, deps, rule, face);
     if (rule.drop === 'before') return dropBefore(c);

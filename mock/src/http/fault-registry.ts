@@ -13,6 +13,8 @@ export interface FaultRegistry {
   remove(id: string): boolean;
   /** Removes every rule and releases stalled uploads; answers how many rules there were. */
   clear(): number;
+  /** Whether any rule is held at all: when none is, a request costs no operation lookup. */
+  any(): boolean;
   /** Whether any rule names `operationId` at all: the cheap test run on every request. */
   names(operationId: string): boolean;
   /** Whether a rule that could fire for `operationId` needs the request's customer id. */
@@ -69,6 +71,7 @@ export function createFaultRegistry(options: FaultRegistryOptions = {}): FaultRe
       releaseStalls();
       return count;
     },
+    any: () => rules.length > 0,
     names: (operationId) => rules.some((rule) => rule.operationId === operationId),
     needsCustomer: (operationId, now) =>
       rules.some(

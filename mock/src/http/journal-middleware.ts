@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { MockDeps } from '../deps.js';
-import { nodeIncoming, readRequestBody } from './body.js';
+import { nodeIncoming, readRequestBody, requestHeader } from './body.js';
 import type { JournalEntry } from './journal.js';
 import { journalBody, redactHeaders, redactQuery } from './redact.js';
 import { customerNoted, faultOf, requestTextOf, responseBodyOf, uploadOf } from './request-notes.js';
@@ -93,8 +93,9 @@ function unreadBody(c: Context): boolean {
   const incoming = nodeIncoming(c);
   if (!incoming) return c.req.raw.body !== null && !c.req.raw.bodyUsed;
   if (incoming.destroyed) return false;
-  const length = c.req.header('content-length');
-  return (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+  // Node's own parse of the headers: `c.req.header` would build a Fetch `Headers` for two lookups.
+  const length = requestHeader(c, 'content-length');
+  return (length !== undefined && length !== '0') || requestHeader(c, 'transfer-encoding') !== undefined;
 }
 
 /**

@@ -1,5 +1,7 @@
+import { encodeUploadTicket } from '../core/upload-ticket.js';
 import type { MockDeps } from '../deps.js';
 import { createPresignedUrl } from '../signing/presigned-url.js';
+import type { PendingUpload } from '../store/state.js';
 
 /** Path prefix of uploaded objects on the object store. */
 export const UPLOAD_PREFIX = '/blaaiz-uploads/';
@@ -13,6 +15,22 @@ export function objectUrl(deps: MockDeps, fileId: string, method: 'PUT' | 'GET',
     issuedAtMs,
     expiresSeconds: method === 'PUT' ? deps.config.presignTtlSeconds : DOWNLOAD_TTL_SECONDS,
     secret: deps.config.signingSecret,
+  });
+}
+
+/**
+ * The presigned PUT URL of an issued upload (5 minutes): it carries the upload's ticket (customer,
+ * category, owner, reset epoch), signed with the rest, so its PUT needs no record kept per URL.
+ */
+export function uploadUrl(deps: MockDeps, pending: PendingUpload, epoch: number, issuedAtMs: number): string {
+  return createPresignedUrl({
+    method: 'PUT',
+    baseUrl: deps.urls.storage,
+    path: `${UPLOAD_PREFIX}${pending.fileId}`,
+    issuedAtMs,
+    expiresSeconds: deps.config.presignTtlSeconds,
+    secret: deps.config.signingSecret,
+    upload: encodeUploadTicket(pending, epoch),
   });
 }
 

@@ -2,7 +2,7 @@ import type { KybDocument } from '../core/business.js';
 import type { MockDeps } from '../deps.js';
 import type { components } from '../generated/openapi.js';
 import type { CustomerRecord, PendingUpload } from '../store/state.js';
-import { objectUrl } from './object-urls.js';
+import { objectUrl, uploadUrl } from './object-urls.js';
 
 type Schemas = components['schemas'];
 
@@ -28,13 +28,14 @@ export function presentCustomer(deps: MockDeps, record: CustomerRecord, now: num
 export function nestedPresign(
   deps: MockDeps,
   pending: PendingUpload,
+  epoch: number,
   now: number,
 ): Schemas['NestedPresignResponse'] {
   return {
     message: 'Upload URL generated successfully',
     data: {
       file_id: pending.fileId,
-      url: objectUrl(deps, pending.fileId, 'PUT', now),
+      url: uploadUrl(deps, pending, epoch, now),
       headers: { 'x-amz-acl': 'private' },
     },
   };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { answerHeaders } from './answer-headers.js';
 
 /** An upload as the object store received it: what the journal keeps instead of the bytes. */
 export interface UploadDigest {
@@ -52,7 +53,7 @@ export function noteResponseBody(c: Context, body: string): void {
 export function jsonAnswer(c: Context, body: unknown, status: ContentfulStatusCode): Response {
   const text = JSON.stringify(body);
   noteResponseBody(c, text);
-  return c.body(text, status, { 'Content-Type': 'application/json' });
+  return new Response(text, { status, headers: answerHeaders(c, { 'Content-Type': 'application/json' }) });
 }
 
 /** The body noted for this request's answer; `undefined` when none was (a stream, an empty answer). */

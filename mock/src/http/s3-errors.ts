@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { customAlphabet } from 'nanoid';
+import { answerHeaders } from './answer-headers.js';
 import { noteResponseBody } from './request-notes.js';
 
 /** The object store's errors, as S3 names them. */
@@ -39,5 +40,8 @@ export function s3ErrorXml(code: string, message: string, resource: string): str
 export function s3Error(c: Context, code: S3ErrorCode, message: string, resource: string): Response {
   const body = s3ErrorXml(code, message, resource);
   noteResponseBody(c, body);
-  return c.body(body, S3_ERRORS[code], { 'Content-Type': 'application/xml' });
+  return new Response(body, {
+    status: S3_ERRORS[code],
+    headers: answerHeaders(c, { 'Content-Type': 'application/xml' }),
+  });
 }

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import { issueToken, type TokenParams } from '../core/oauth.js';
 import type { MockDeps } from '../deps.js';
 import { ApiError, errorResponse, failureToError } from '../errors.js';
-import { readRequestBody } from '../http/body.js';
+import { noteHeader } from '../http/answer-headers.js';
+import { readRequestBody, requestHeader } from '../http/body.js';
 import { respond } from '../http/respond.js';
 
 function basicCredentials(header: string | undefined): TokenParams {
@@ -25,7 +26,7 @@ function asString(value: unknown): string | undefined {
 async function readTokenParams(c: Context): Promise<TokenParams> {
   const body = await readRequestBody(c);
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const basic = basicCredentials(c.req.header('authorization'));
+  const basic = basicCredentials(requestHeader(c, 'authorization'));
   return {
     grant_type: asString(fields.grant_type),
     client_id: asString(fields.client_id) ?? basic.client_id,
@@ -50,7 +51,7 @@ export function authRoutes(deps: MockDeps): Hono {
     const outcome = await deps.store.transact((state, now) =>
       issueToken(state, params, { now, newId: deps.newId, secret: deps.config.signingSecret }),
     );
-    c.header('Cache-Control', 'no-store');
+    noteHeader(c, 'Cache-Control', 'no-store');
     if (!outcome.ok) return errorResponse(c, failureToError(outcome.error));
     return respond(c, 'issueToken', 200, outcome.value);
   });

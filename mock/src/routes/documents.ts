@@ -16,7 +16,7 @@ export function documentRoutes(deps: MockDeps): Hono {
   app.post(`${DOCS}/presigned-url`, requireScope(deps, 'getDocumentPresignedUrl'), async (c) => {
     const answer = await deps.store.transact((state, now) => {
       const pending = unwrap(issueDocumentUpload(state, c.req.param('customer'), coreContext(deps, now)));
-      return nestedPresign(deps, pending, now);
+      return nestedPresign(deps, pending, state.epoch, now);
     });
     return respond(c, 'getDocumentPresignedUrl', 200, answer);
   });

@@ -21,6 +21,7 @@ export function ownerRoutes(deps: MockDeps): Hono {
       return nestedPresign(
         deps,
         unwrap(issueOwnerUpload(state, customer, owner, body.file_category, ctx)),
+        state.epoch,
         now,
       );
     });

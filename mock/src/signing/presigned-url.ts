@@ -21,11 +21,34 @@ export interface PresignInput {
   issuedAtMs: number;
   expiresSeconds: number;
   secret: string;
+  /**
+   * What the URL's PUT needs to know about its upload, already in URL-safe form (`encodeUploadTicket`):
+   * signed with the rest, so the object store keeps no record per issued URL.
+   */
+  upload?: string;
 }
+
+/** The signed query parameter carrying an upload's ticket (after the `X-Amz-*` ones in sorted order). */
+export const UPLOAD_PARAM = 'x-blaaiz-upload';
 
 function amzDate(ms: number): string {
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+/** The query's date part for the last second asked: presigns of one second share it (built once). */
+let lastSecond = Number.NaN;
+let lastDateQuery = '';
+
+function dateQuery(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    const date = amzDate(ms);
+    const credential = encodeURIComponent(`${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`);
+    lastDateQuery = `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${credential}&X-Amz-Date=${date}`;
+    lastSecond = second;
+  }
+  return lastDateQuery;
 }
 
 function parseAmzDate(value: string): number | undefined {
@@ -53,11 +76,8 @@ function signature(secret: string, text: string): string {
  * The parameters are written in sorted order, so the query string is its own canonical form.
  */
 export function createPresignedUrl(input: PresignInput): string {
-  const date = amzDate(input.issuedAtMs);
-  const credential = encodeURIComponent(`${ACCESS_KEY}/${date.slice(0, 8)}/us-east-1/s3/aws4_request`);
-  const query =
-    `X-Amz-Algorithm=${ALGORITHM}&X-Amz-Credential=${credential}&X-Amz-Date=${date}` +
-    `&X-Amz-Expires=${input.expiresSeconds}&X-Amz-SignedHeaders=host`;
+  const upload = input.upload === undefined ? '' : `&${UPLOAD_PARAM}=${input.upload}`;
+  const query = `${dateQuery(input.issuedAtMs)}&X-Amz-Expires=${input.expiresSeconds}&X-Amz-SignedHeaders=host${upload}`;
   const signed = signature(input.secret, `${input.method}\n${input.path}\n${query}`);
   return `${input.baseUrl}${input.path}?${query}&X-Amz-Signature=${signed}`;
 }

@@ -52,22 +52,39 @@ function decodeSegment(raw: string): string {
 /** Compiles the operations' path templates once; literal segments win over parameters, a trailing slash is tolerated. */
 export function createOperationMatcher(operations: readonly SpecOperation[]): OperationMatcher {
   const routes = operations.map(compileRoute).sort((a, b) => b.literalSegments - a.literalSegments);
-  return (method, pathname) => {
-    const upper = method.toUpperCase();
-    const path = pathname.split('?')[0] ?? '';
-    for (const route of routes) {
-      if (route.method !== upper) continue;
+  const byMethod = new Map<string, CompiledRoute[]>();
+  for (const route of routes) byMethod.set(route.method, [...(byMethod.get(route.method) ?? []), route]);
+  // Requests repeat their paths (a load test, a polling client): the last few hundred answers are kept.
+  const recent = new Map<string, OperationMatch | null>();
+  const find = (upper: string, path: string): OperationMatch | null => {
+    for (const route of byMethod.get(upper) ?? []) {
       const found = route.pattern.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
       route.names.forEach((name, index) => {
         params[name] = decodeSegment(found[index + 1] ?? '');
       });
-      return { operationId: route.operationId, params };
+      return Object.freeze({ operationId: route.operationId, params: Object.freeze(params) });
     }
-    return undefined;
+    return null;
+  };
+  return (method, pathname) => {
+    const upper = method.toUpperCase();
+    const path = pathname.split('?')[0] ?? '';
+    if (path.length > 256) return find(upper, path) ?? undefined;
+    const key = `${upper} ${path}`;
+    let match = recent.get(key);
+    if (match === undefined) {
+      if (recent.size >= RECENT_MATCHES) recent.clear();
+      match = find(upper, path);
+      recent.set(key, match);
+    }
+    return match ?? undefined;
   };
 }
+
+/** How many recent method + path answers a matcher keeps (then it starts afresh). */
+const RECENT_MATCHES = 512;
 
 let defaultMatcher: OperationMatcher | undefined;
 

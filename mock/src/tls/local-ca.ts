@@ -14,7 +14,8 @@ export interface TlsMaterial {
 /** Splits a server bundle (certificate then key, written atomically together) into its parts. */
 function splitBundle(text: string): { certPem: string; keyPem: string } | undefined {
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\r?\n/.exec(text)?.[0];
-  const key = /-----BEGIN RSA PRIVATE KEY-----[\s\S]+?-----END RSA PRIVATE KEY-----\r?\n/.exec(text)?.[0];
+  // PKCS#8 (ECDSA keys) or PKCS#1 (the RSA keys of bundles written by earlier versions).
+  const key = /-----BEGIN (RSA )?PRIVATE KEY-----[\s\S]+?-----END \1?PRIVATE KEY-----\r?\n/.exec(text)?.[0];
   return cert && key ? { certPem: cert, keyPem: key } : undefined;
 }
 

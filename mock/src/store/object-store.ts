@@ -59,6 +59,53 @@ function fileSink(out: WriteStream) {
   };
 }
 
+/** What reading an upload found: its size, MD5 and first bytes, or why it stopped. */
+export interface UploadRead {
+  size: number;
+  md5: string;
+  head: Buffer;
+  failure: 'too-large' | 'aborted' | undefined;
+}
+
+/**
+ * Reads an upload chunk by chunk into `write`, counting its size against `limitBytes`, hashing it and
+ * keeping the first bytes for the content check: what every object store does while bytes stream in.
+ * A socket's stream is left open when reading stops early (the server answers on it); a web stream is
+ * cancelled.
+ */
+export async function readUpload(
+  body: UploadBody,
+  limitBytes: number,
+  write: (chunk: Buffer) => Promise<void>,
+): Promise<UploadRead> {
+  const stream = body instanceof Readable ? body : body ? Readable.fromWeb(body) : Readable.from([]);
+  if (stream !== body) stream.on('error', () => undefined); // seen by nextChunk as a destroyed stream
+  const md5 = createHash('md5');
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let size = 0;
+  let failure: UploadRead['failure'];
+  try {
+    for (let chunk = await nextChunk(stream); chunk; chunk = await nextChunk(stream)) {
+      size += chunk.byteLength;
+      if (size > limitBytes) {
+        failure = 'too-large';
+        if (stream !== body) stream.destroy();
+        break;
+      }
+      md5.update(chunk);
+      if (headLength < SNIFF_BYTES) {
+        head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength)));
+        headLength += Math.min(chunk.byteLength, SNIFF_BYTES - headLength);
+      }
+      await write(chunk);
+    }
+  } catch {
+    failure = 'aborted';
+  }
+  return { size, md5: md5.digest('hex'), head: Buffer.concat(head), failure };
+}
+
 /** Opens (creating, 0700) a directory-backed object store; files are written 0600; keys are ids the mock issued. */
 export async function openObjectStore(dir: string): Promise<ObjectStore> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
@@ -69,32 +116,8 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
       // One partial file per attempt: a failed attempt is cleaned up in the background, even as a retry starts.
       const partial = `${path}.${randomUUID()}.part`;
       const sink = fileSink(createWriteStream(partial, { mode: 0o600 }));
-      // A socket's stream is left open when we stop early (the server answers on it); a web stream is cancelled.
-      const stream = body instanceof Readable ? body : body ? Readable.fromWeb(body) : Readable.from([]);
-      if (stream !== body) stream.on('error', () => undefined); // seen by nextChunk as a destroyed stream
-      const md5 = createHash('md5');
-      const head: Buffer[] = [];
-      let headLength = 0;
-      let size = 0;
-      let failure: 'too-large' | 'aborted' | undefined;
-      try {
-        for (let chunk = await nextChunk(stream); chunk; chunk = await nextChunk(stream)) {
-          size += chunk.byteLength;
-          if (size > limitBytes) {
-            failure = 'too-large';
-            if (stream !== body) stream.destroy();
-            break;
-          }
-          md5.update(chunk);
-          if (headLength < SNIFF_BYTES) {
-            head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength)));
-            headLength += Math.min(chunk.byteLength, SNIFF_BYTES - headLength);
-          }
-          await sink.write(chunk);
-        }
-      } catch {
-        failure = 'aborted';
-      }
+      const read = await readUpload(body, limitBytes, (chunk) => sink.write(chunk));
+      const { size, failure } = read;
       const discard = () => {
         void sink.end().then(() => rm(partial, { force: true }).catch(() => undefined));
         return { ok: false as const, reason: failure ?? ('aborted' as const), size };
@@ -108,7 +131,7 @@ export async function openObjectStore(dir: string): Promise<ObjectStore> {
           () => false,
         ));
       if (!stored) return discard();
-      return { ok: true, size, md5: md5.digest('hex'), head: Buffer.concat(head) };
+      return { ok: true, size, md5: read.md5, head: read.head };
     },
     read: (key) => createReadStream(join(dir, key)),
     remove: (key) => rm(join(dir, key), { force: true }),

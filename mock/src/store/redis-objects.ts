@@ -1,8 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Redis } from 'ioredis';
-import { SNIFF_BYTES } from '../core/sniff-mime.js';
-import { nextChunk, type ObjectStore } from './object-store.js';
+import { type ObjectStore, readUpload } from './object-store.js';
 import type { RedisKeys } from './redis-keys.js';
 
 /** Bytes appended to Redis at a time, and read back at a time. */
@@ -20,12 +19,6 @@ export function redisObjects(redis: Redis, keys: RedisKeys, label: string): Obje
     dir: label,
     async write(key, body, limitBytes) {
       const part = keys.part(randomUUID());
-      const stream = body instanceof Readable ? body : body ? Readable.fromWeb(body) : Readable.from([]);
-      if (stream !== body) stream.on('error', () => undefined);
-      const md5 = createHash('md5');
-      const head: Buffer[] = [];
-      let headLength = 0;
-      let size = 0;
       let piece: Buffer[] = [];
       let pieceLength = 0;
       const flush = async () => {
@@ -35,37 +28,26 @@ export function redisObjects(redis: Redis, keys: RedisKeys, label: string): Obje
         pieceLength = 0;
         await redis.multi().append(part, bytes).expire(part, PART_TTL_SECONDS).exec();
       };
-      let failure: 'too-large' | 'aborted' | undefined;
-      try {
-        for (let chunk = await nextChunk(stream); chunk; chunk = await nextChunk(stream)) {
-          size += chunk.byteLength;
-          if (size > limitBytes) {
-            failure = 'too-large';
-            if (stream !== body) stream.destroy();
-            break;
-          }
-          md5.update(chunk);
-          if (headLength < SNIFF_BYTES) {
-            head.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength)));
-            headLength += Math.min(chunk.byteLength, SNIFF_BYTES - headLength);
-          }
-          piece.push(Buffer.from(chunk));
-          pieceLength += chunk.byteLength;
-          if (pieceLength >= PIECE_BYTES) await flush();
-        }
-        if (!failure) {
+      const read = await readUpload(body, limitBytes, async (chunk) => {
+        piece.push(Buffer.from(chunk));
+        pieceLength += chunk.byteLength;
+        if (pieceLength >= PIECE_BYTES) await flush();
+      });
+      let failure = read.failure;
+      if (!failure) {
+        try {
           await flush();
           // An empty object still gets its key.
           await redis.multi().append(part, '').persist(part).rename(part, keys.object(key)).exec();
+        } catch {
+          failure = 'aborted';
         }
-      } catch {
-        failure ??= 'aborted';
       }
       if (failure) {
         await redis.del(part).catch(() => undefined);
-        return { ok: false, reason: failure, size };
+        return { ok: false, reason: failure, size: read.size };
       }
-      return { ok: true, size, md5: md5.digest('hex'), head: Buffer.concat(head) };
+      return { ok: true, size: read.size, md5: read.md5, head: read.head };
     },
     read(key) {
       const object = keys.object(key);

@@ -41,3 +41,31 @@ export async function call(
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
+
+/** `workers` loops creating customers on `baseUrl` until stopped; the names acknowledged with 201 and any other statuses. */
+export function burst(baseUrl: string, bearer: string, workers: number, from: number) {
+  const acknowledged: string[] = [];
+  const failures: number[] = [];
+  let next = from;
+  let stopped = false;
+  const loops = Array.from({ length: workers }, async () => {
+    while (!stopped) {
+      const body = individual(next++);
+      try {
+        const created = await call(baseUrl, bearer, 'POST', '/api/external/customer', body);
+        if (created.status === 201) acknowledged.push(body.last_name as string);
+        else failures.push(created.status);
+      } catch {
+        return; // the connection died with the process: this write was never acknowledged
+      }
+    }
+  });
+  return {
+    acknowledged,
+    failures,
+    stop: async () => {
+      stopped = true;
+      await Promise.all(loops);
+    },
+  };
+}

@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, individual, token } from './api-calls.js';
+import { burst, call, individual, token } from './api-calls.js';
 import { type CliProcess, startCli, startedCli } from './cli-process.js';
 
 const dirs: string[] = [];
@@ -40,34 +40,6 @@ async function storedNames(baseUrl: string): Promise<Set<string>> {
 async function newestGeneration(dir: string): Promise<number> {
   const names = await readdir(join(dir, 'state'));
   return Math.max(...names.map((name) => Number(/^journal-(\d+)/.exec(name)?.[1] ?? 0)));
-}
-
-/** `workers` loops creating customers until told to stop; resolves to the names acknowledged with 201. */
-function burst(baseUrl: string, bearer: string, workers: number, from: number) {
-  const acknowledged: string[] = [];
-  const failures: number[] = [];
-  let next = from;
-  let stopped = false;
-  const loops = Array.from({ length: workers }, async () => {
-    while (!stopped) {
-      const body = individual(next++);
-      try {
-        const created = await call(baseUrl, bearer, 'POST', '/api/external/customer', body);
-        if (created.status === 201) acknowledged.push(body.last_name as string);
-        else failures.push(created.status);
-      } catch {
-        return; // the connection died with the process: this write was never acknowledged
-      }
-    }
-  });
-  return {
-    acknowledged,
-    failures,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    },
-  };
 }
 
 describe('crashes and broken journals (the built CLI, kill -9)', () => {

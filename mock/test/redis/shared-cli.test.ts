@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, individual, token } from '../durability/api-calls.js';
+import { burst, token } from '../durability/api-calls.js';
 import { type CliProcess, startCli, startedCli } from '../durability/cli-process.js';
 import { type RedisServer, startRedis } from './redis-server.js';
 
@@ -29,34 +29,6 @@ async function cli(store: string): Promise<CliProcess> {
   const started = await startedCli(await stateDir(), { args: ['--store', store] });
   running.push(started);
   return started;
-}
-
-/** `workers` loops creating customers on `baseUrl` until stopped; the names acknowledged with 201. */
-function burst(baseUrl: string, bearer: string, workers: number, from: number) {
-  const acknowledged: string[] = [];
-  const failures: number[] = [];
-  let next = from;
-  let stopped = false;
-  const loops = Array.from({ length: workers }, async () => {
-    while (!stopped) {
-      const body = individual(next++);
-      try {
-        const created = await call(baseUrl, bearer, 'POST', '/api/external/customer', body);
-        if (created.status === 201) acknowledged.push(body.last_name as string);
-        else failures.push(created.status);
-      } catch {
-        return; // the connection died with the process: never acknowledged
-      }
-    }
-  });
-  return {
-    acknowledged,
-    failures,
-    stop: async () => {
-      stopped = true;
-      await Promise.all(loops);
-    },
-  };
 }
 
 describe('instances on one Redis as processes (the built CLI)', () => {
